@@ -1,0 +1,1 @@
+"""Per-document stages: each takes a Document and returns it, with no I/O."""
