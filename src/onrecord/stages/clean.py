@@ -1,0 +1,348 @@
+"""Cleaning: from a scraped page to the article's own paragraphs.
+
+``clean`` labels every line of the page (prose, headline-like, date stamp, byline, credit, photo
+caption, interface chrome, contact/footer, another script, duplicate, teaser), finds the article's
+paragraph block (the longest run of prose between hard boundaries such as "Top 10 Stories",
+bylines with e-mail addresses, copyright footers) and keeps the block's paragraphs. Every removed
+line goes to ``doc.removed``; the labelled lines go to ``doc.notes["clean"]`` as evidence for the
+metadata stage (headline, byline, dates, credits, copy-site wrapper).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document
+from . import clean_lines as cl
+from .metadata_dates import date_line_kind
+
+#: Line kinds that end the article block: nothing of the article follows them.
+HARD = frozenset({"contact", "credit", "byline", "tags", "list_header"})
+#: Line kinds that are never body text.
+NOISE = frozenset({"junk", "foreign", "date", "byline", "credit", "contact", "caption", "ui", "tags",
+                   "related", "list_header", "dup", "teaser", "list", "agency_credit"})
+#: More than this many consecutive non-body lines end a block.
+MAX_NOISE_STREAK = 4
+
+_LIST_HEADER = re.compile(
+    r"^(?:top \d+ (?:stories|news|articles)|(?:most|top) (?:read|viewed|popular|shared|emailed)(?: .{0,30})?|"
+    r"(?:related|more|other|latest|recent|popular|top|trending|recommended|featured) "
+    r"(?:articles?|stories|news|posts|headlines|videos?|reading|links|content|coverage|topics)(?: .{0,30})?|"
+    r"you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|editor'?s? picks?|"
+    r"more (?:from|on|in|about) [\w' -]{1,40}|(?:leave|post|add|write) a (?:comment|reply).*|"
+    r"comments?(?: \(\d+\))?|\d+ comments?|share this (?:article|story)|what to read next|read next|"
+    r"in (?:other|case you missed)[\w ]{0,30}|sponsored (?:stories|links|content)|from the web|"
+    r"around the web|promoted stories|today'?s (?:top )?(?:news|stories|headlines)|news ?letter.*|"
+    r"subscribe.*|sign up.*|all rights reserved.*|copyright.*)$",
+    re.IGNORECASE,
+)
+_AGENCY_ONLY = re.compile(rf"^[\(\[\-\u2014\u2013/ ]*(?:{cl._AGENCY_ALT})[\)\] .]*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line (or a split-off piece of one) of the page. ``raw`` is the input as given, ``text``
+    the normalised text; ``kind`` the label; ``item`` the text without a list bullet."""
+
+    raw: str
+    text: str
+    kind: str = ""
+    item: str = ""
+    bullet: bool = False
+    blank_before: bool = False
+
+
+def clean(doc: Document, settings: dict) -> Document:
+    """Set ``doc.body`` (the article's paragraphs, one per line, separated by one blank line),
+    ``doc.removed`` (the removed lines, in order) and ``doc.notes["clean"]`` (labelled evidence);
+    drop the document with reason ``no_body`` when the body is shorter than
+    ``settings["clean"]["min_body_chars"]`` characters."""
+    min_chars = int((settings or {}).get("clean", {}).get("min_body_chars", 200))
+    text = doc.raw or ""
+    html_mode = doc.fmt == "html"
+    if html_mode:
+        ext = _extract_html(text, doc.url or doc.hints.get("url"))
+        doc.notes["html"] = {
+            "title": ext.title, "authors": list(ext.authors or []), "date": ext.date,
+            "sitename": ext.sitename, "url": ext.url, "description": ext.description,
+        }
+        text = ext.text or ""
+    lines = prepare_lines(text)
+    latin_doc = _latin_document(lines)
+    for ln in lines:
+        ln.kind = classify(ln, latin_doc)
+    _mark_relations(lines, doc.hints.get("title"))
+    start, end = find_block(lines, html_mode)
+    kept, removed = [], []
+    evidence = []
+    for i, ln in enumerate(lines):
+        pos = "pre" if start < 0 or i < start else ("post" if i > end else "in")
+        if pos == "in" and keep_in_block(ln):
+            kept.append(_paragraph(ln))
+        else:
+            removed.append(ln.raw)
+            evidence.append([ln.kind, ln.text, pos])
+    doc.body = "\n\n".join(p for p in kept if p)
+    doc.removed = removed
+    doc.notes["clean"] = {
+        "latin_doc": latin_doc,
+        "lines": evidence,
+        "foreign_letters": sum(cl.letter_counts(t)[0] - cl.letter_counts(t)[1]
+                               for k, t, _ in evidence if k == "foreign") if latin_doc else 0,
+        "first_paragraph": kept[0] if kept else "",
+        "last_paragraph": kept[-1] if kept else "",
+    }
+    if len(doc.body) < min_chars:
+        doc.drop("no_body")
+    return doc
+
+
+@dataclass(slots=True)
+class _Extracted:
+    text: str
+    title: str | None
+    authors: list[str]
+    date: str | None
+    sitename: str | None
+    url: str | None
+    description: str | None
+
+
+def _extract_html(html: str, url: str | None = None) -> _Extracted:
+    """Main text and page metadata of an HTML page (trafilatura; comments left out)."""
+    import trafilatura
+
+    got = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if got is None:
+        return _Extracted("", None, [], None, None, url, None)
+    get = (lambda k: got.get(k)) if isinstance(got, dict) else (lambda k: getattr(got, k, None))
+    author = get("author") or ""
+    authors = [a.strip() for a in re.split(r";|\band\b|,", author) if a.strip()] if author else []
+    return _Extracted(get("text") or "", get("title"), authors, get("date"), get("sitename"),
+                      get("url") or url, get("description"))
+
+
+def prepare_lines(text: str) -> list[Line]:
+    """Split ``text`` into normalised lines, split off runs of another script glued to a
+    paragraph, and re-join hard-wrapped paragraphs."""
+    out: list[Line] = []
+    blank = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        t = cl.normalise_line(raw)
+        if not t:
+            blank = True
+            continue
+        head, t2 = cl.split_script_head(t)
+        pieces = ([head] if head else []) + list(filter(None, cl.split_script_tail(t2)))
+        for j, piece in enumerate(pieces):
+            out.append(Line(raw=raw.strip() if len(pieces) == 1 else piece, text=piece, blank_before=blank and j == 0))
+        blank = False
+    return _join_wrapped(out)
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Re-join paragraphs a scraper hard-wrapped at a fixed width (most long lines end within a
+    few characters of the same column, and paragraphs are set apart by blank lines)."""
+    long = [len(ln.text) for ln in lines if len(ln.text) >= 30]
+    if len(long) < 6:
+        return lines
+    width = max(long)
+    if width > 110 or sum(w >= width - 15 for w in long) < 0.6 * len(long):
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and not ln.blank_before and len(prev.text) >= width - 20
+                and not cl.strip_bullet(ln.text)[0] and cl.foreign_share(prev.text) < 0.3):
+            joiner = "" if prev.text.endswith("-") and ln.text[:1].islower() else " "
+            prev.text = prev.text + joiner + ln.text
+            prev.raw = prev.raw + "\n" + ln.raw
+        else:
+            out.append(ln)
+    return out
+
+
+def _latin_document(lines: list[Line]) -> bool:
+    """Whether the page's running text is in Latin script (judged on its longer lines)."""
+    letters = latin = 0
+    for ln in lines:
+        if len(ln.text) >= 40:
+            a, b = cl.letter_counts(ln.text)
+            letters, latin = letters + a, latin + b
+    if not letters:
+        for ln in lines:
+            a, b = cl.letter_counts(ln.text)
+            letters, latin = letters + a, latin + b
+    return latin >= 0.5 * letters if letters else True
+
+
+def classify(ln: Line, latin_doc: bool = True) -> str:
+    """The kind of one line on its own (before looking at its neighbours)."""
+    t = ln.text
+    ln.bullet, ln.item = cl.strip_bullet(t)
+    item = ln.item
+    letters, _ = cl.letter_counts(t)
+    if not letters:
+        return "junk"
+    if cl.foreign_share(t, latin_doc) > 0.3:
+        return "foreign"
+    if date_line_kind(item):
+        return "date"
+    if cl.is_credit(item):
+        return "credit"
+    if cl.byline_names(item):
+        return "byline"
+    if _AGENCY_ONLY.match(item):
+        return "agency_credit"
+    if cl.is_tags(item):
+        return "tags"
+    if _LIST_HEADER.match(item.strip(" :|>-\u00bb")):
+        return "list_header"
+    if cl.is_contact(item):
+        return "contact"
+    if cl.is_caption(item):
+        return "caption"
+    if cl.is_ui(item) or cl.is_share_item(item):
+        return "ui"
+    if cl.is_related(item):
+        return "related"
+    if cl.is_prose(item):
+        return "prose"
+    if ln.bullet:
+        return "list" if len(cl.words(item)) < 4 else "item"
+    if cl.is_sentence(item):
+        return "sentence"
+    return "short"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _mark_relations(lines: list[Line], hint_title: str | None) -> None:
+    """Label lines by their neighbours: a line repeated within the next three lines (captions and
+    headlines scraped twice), and a cut-off teaser of a following paragraph."""
+    keys = [_key(ln.text) for ln in lines]
+    for i, ln in enumerate(lines):
+        if ln.kind in ("junk",) or not keys[i]:
+            continue
+        for j in range(i + 1, min(i + 4, len(lines))):
+            if keys[j] == keys[i]:
+                if ln.kind == "prose" and len(ln.text) >= 200:
+                    lines[j].kind = "dup"  # a paragraph scraped twice: keep the first copy
+                else:
+                    for k in (i, j):
+                        if lines[k].kind not in ("caption", "foreign"):
+                            lines[k].kind = "dup"
+                break
+        # A teaser: the start of a following paragraph, cut off ("... former US nu 。").
+        stem = re.sub(r"[\s.\u2026\u3002]+$", "", ln.text)
+        if 20 <= len(stem) < len(ln.text) + 1 and ln.kind not in ("dup",):
+            for j in range(i + 1, min(i + 4, len(lines))):
+                if len(lines[j].text) > len(stem) + 5 and lines[j].text.startswith(stem):
+                    ln.kind = "teaser"
+                    break
+    if hint_title:
+        hk = _key(hint_title)
+        for i, ln in enumerate(lines):
+            if keys[i] == hk and ln.kind not in ("prose",):
+                ln.kind = "dup"
+
+
+def _keepable(ln: Line) -> bool:
+    return ln.kind in ("prose", "sentence", "item")
+
+
+def find_block(lines: list[Line], html_mode: bool = False) -> tuple[int, int]:
+    """Index of the first and last line of the article's paragraph block, or (-1, -1).
+
+    1. Cut the page into runs of lines, each run starting at a prose line and ending at a hard
+       boundary or a long streak of non-body lines.
+    2. Take the run with the most prose; join neighbouring runs that read like article text and
+       are separated by a few soft lines only (an inline "Related" box, an advert).
+    3. Extend the start backwards over complete sentences (a short first paragraph) and trim
+       the end back to the last complete sentence.
+    """
+    runs: list[list[int]] = []  # [start, end, prose_chars, prose_lines, lines]
+    cur: list[int] | None = None
+    streak = 0
+    for i, ln in enumerate(lines):
+        if cur is None:
+            if ln.kind == "prose":
+                cur = [i, i, len(ln.text), 1, 1]
+                streak = 0
+            continue
+        if ln.kind in HARD:
+            runs.append(cur)
+            cur = None
+            continue
+        cur[4] += 1
+        if _keepable(ln) or (ln.kind == "short" and streak < 2):
+            if ln.kind == "prose":
+                cur[2] += len(ln.text)
+                cur[3] += 1
+            if _keepable(ln):
+                cur[1] = i
+            streak = 0 if _keepable(ln) else streak + 1
+        else:
+            streak += 1
+            if streak > MAX_NOISE_STREAK:
+                runs.append(cur)
+                cur = None
+    if cur is not None:
+        runs.append(cur)
+    if not runs:
+        return -1, -1
+    best = max(range(len(runs)), key=lambda r: runs[r][2])
+    start, end = runs[best][0], runs[best][1]
+
+    def article_like(run: list[int]) -> bool:
+        return run[3] >= 2 and run[3] >= 0.6 * run[4]
+
+    def soft_gap(a: int, b: int) -> bool:
+        gap = [ln for ln in lines[a + 1:b]]
+        return len(gap) <= 5 and not any(ln.kind in HARD for ln in gap)
+
+    for r in range(best + 1, len(runs)):
+        if article_like(runs[r]) and soft_gap(end, runs[r][0]):
+            end = runs[r][1]
+        else:
+            break
+    for r in range(best - 1, -1, -1):
+        if article_like(runs[r]) and soft_gap(runs[r][1], start):
+            start = runs[r][0]
+        else:
+            break
+    # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
+    i = start - 1
+    while i >= 0:
+        ln = lines[i]
+        if ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet:
+            start = i
+        elif html_mode and ln.kind == "short" and len(cl.words(ln.text)) >= 3:
+            pass
+        else:
+            break
+        i -= 1
+    while end > start and not _keepable(lines[end]):
+        end -= 1
+    return start, end
+
+
+def keep_in_block(ln: Line) -> bool:
+    """Whether a line inside the article block is article text (paragraphs, complete sentences,
+    list items written as sentences, and subheadings of three words or more)."""
+    if ln.kind in ("prose", "sentence", "item"):
+        return True
+    return ln.kind == "short" and len(cl.words(ln.text)) >= 3 and not ln.bullet
+
+
+def _paragraph(ln: Line) -> str:
+    return ln.item if ln.bullet and ln.kind in ("item",) else ln.text
+
+
+def notes_summary(doc: Document) -> dict[str, Any]:
+    """The cleaning evidence of ``doc`` (``doc.notes["clean"]``), or an empty record."""
+    return doc.notes.get("clean") or {"latin_doc": True, "lines": [], "foreign_letters": 0,
+                                      "first_paragraph": "", "last_paragraph": ""}
