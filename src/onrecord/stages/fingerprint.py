@@ -1,0 +1,62 @@
+"""MinHash fingerprints of the body, the per-document half of copy detection.
+
+Each signature is cut into LSH bands; documents sharing a band key are candidate copies, grouped
+later in the corpus phase (``onrecord.corpus.copies``), in SQLite or as a Ray groupby alike.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+
+import numpy as np
+
+from ..model import Document
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    """Word ``size``-shingles of ``text`` (lower-cased), as UTF-8 bytes."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+@functools.lru_cache(maxsize=8)
+def lsh_shape(num_perm: int, threshold: float) -> tuple[int, int]:
+    """Bands and rows per band for ``num_perm`` permutations at a Jaccard ``threshold``.
+
+    datasketch's ``MinHashLSH`` chooses them, balancing false positives and negatives.
+    """
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def signature(text: str, num_perm: int, size: int) -> np.ndarray:
+    """The MinHash signature (``num_perm`` uint64 values) of the body's shingles."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=num_perm)
+    mh.update_batch(list(shingles(text, size)))
+    return mh.hashvalues
+
+
+def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[str]:
+    """One key per LSH band: ``"<band>:<hash of the band's values>"``."""
+    return [f"{b}:{hashlib.blake2b(sig[b * rows:(b + 1) * rows].tobytes(), digest_size=8).hexdigest()}"
+            for b in range(bands)]
+
+
+def fingerprint(doc: Document, settings: dict) -> Document:
+    """Store the body's MinHash signature and band keys in ``doc.notes`` (``minhash``, ``bands``)."""
+    cfg = settings["copies"]
+    num_perm, size = int(cfg["num_perm"]), int(cfg["shingle"])
+    bands, rows = lsh_shape(num_perm, float(cfg["threshold"]))
+    sig = signature(doc.body, num_perm, size)
+    doc.notes["minhash"] = sig.astype(np.uint64).tobytes()
+    doc.notes["bands"] = band_keys(sig, bands, rows)
+    return doc
