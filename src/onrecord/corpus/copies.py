@@ -1,0 +1,112 @@
+"""Copies and syndicated versions of one story, grouped across the corpus.
+
+Group by key, then merge: documents that share an LSH band key are candidate copies; a candidate
+pair whose MinHash Jaccard estimate reaches the threshold is a copy; copies are joined into
+clusters (union-find). In each cluster the earliest copy by its credible date is the original:
+the others get ``duplicate_of`` and, where the page's own date was doubtful, the original's date.
+The result does not depend on the order documents arrived in.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class CopyInfo:
+    """What copy detection needs of a document."""
+
+    doc_id: str
+    source: str
+    minhash: bytes
+    published: str | None
+    published_confidence: float
+    repost_suspected: bool
+    page_date: str | None
+    seq_key: str  # tie-break: the first source, so the result does not hang on arrival order
+
+
+class UnionFind:
+    """Disjoint sets over hashable items; the smallest item names its set."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+    def groups(self) -> dict:
+        out: dict = {}
+        for x in list(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+def jaccard(a: bytes, b: bytes) -> float:
+    """MinHash estimate of the Jaccard similarity of two signatures (stored as uint64 bytes)."""
+    sa, sb = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    if len(sa) != len(sb) or not len(sa):
+        return 0.0
+    return float(np.count_nonzero(sa == sb)) / len(sa)
+
+
+def group_copies(candidates: Iterable[Iterable[str]], infos: Mapping[str, CopyInfo], threshold: float) -> dict[str, list[str]]:
+    """Clusters of copies: ``{cluster_id: [doc_id, ...]}`` for clusters of two or more.
+
+    ``candidates`` are the doc ids sharing each band key; every pair in a bucket whose Jaccard
+    estimate reaches ``threshold`` is joined. Buckets are small for real corpora; a bucket of
+    thousands (boilerplate-only pages) is compared against its first members only.
+    """
+    uf = UnionFind()
+    checked: set[tuple[str, str]] = set()
+    for bucket in candidates:
+        ids = sorted(set(bucket))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:i + 200]:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                if jaccard(infos[a].minhash, infos[b].minhash) >= threshold:
+                    uf.union(a, b)
+    return {min(members): sorted(members) for members in uf.groups().values() if len(members) > 1}
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def choose_original(members: list[CopyInfo]) -> tuple[CopyInfo, str | None, float]:
+    """The original of a cluster and the story's date.
+
+    The original is the copy with the earliest credible date (a copy flagged as a repost counts only
+    by its estimated ``published`` date); ties go to the lowest source name. The story date is the
+    original's date, with the best confidence any copy gives for that day.
+    """
+    def credible(m: CopyInfo) -> dt.date | None:
+        return _day(m.published) if (m.published and m.published_confidence > 0) else None
+
+    dated = [(credible(m), m) for m in members if credible(m) is not None]
+    if dated:
+        day, original = min(dated, key=lambda pair: (pair[0], pair[1].seq_key))
+        conf = max(m.published_confidence for d, m in dated if d == day)
+        return original, day.isoformat(), conf
+    original = min(members, key=lambda m: m.seq_key)
+    return original, None, 0.0
