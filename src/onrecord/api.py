@@ -1,0 +1,205 @@
+"""onrecord's Python API: what the CLI and the web layer call. Functions return values and never
+print; progress, when wanted, goes to a callback."""
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from . import config as config_mod
+from .model import Document
+from .store import queries
+from .store.db import Store
+
+ProgressFn = Callable[[int], None]
+
+
+@dataclass
+class RunReport:
+    """What a run did: every input accounted for.
+
+    ``counts`` holds documents by status (``ok``, ``skipped``, ``error``) plus ``unchanged`` (already
+    in the store, not processed again); ``reasons`` counts skipped and failed documents by reason
+    code; ``corpus`` the corpus phase's counts.
+    """
+
+    run_id: int
+    store: str
+    documents: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)
+    corpus: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, "store": self.store, "documents": self.documents, "counts": self.counts,
+                "reasons": self.reasons, "corpus": self.corpus, "seconds": round(self.seconds, 3)}
+
+
+def resolve_settings(settings: dict | None = None, overrides: Sequence[str] = ()) -> dict:
+    """``settings`` when given (already resolved), else the resolved defaults with ``overrides``."""
+    return settings if settings is not None else config_mod.resolve(overrides)
+
+
+def reason_code(reason: str | None) -> str:
+    """The stable code at the head of a reason (``file_too_large: 3 MB ...`` gives ``file_too_large``)."""
+    return (reason or "unknown").split(":", 1)[0].strip()
+
+
+def _new_documents(store: Store, docs: Iterable[Document], run_id: int, report: RunReport) -> Iterator[Document]:
+    """Pass on the documents that need processing; record the others' input rows directly."""
+    seen: set[str] = set()
+    for doc in docs:
+        report.documents += 1
+        if doc.ok:
+            prev = store.stored_input(doc.source)
+            known = store.has_document(doc.doc_id)
+            if (prev is not None and prev["doc_id"] == doc.doc_id and known) or doc.doc_id in seen or known:
+                # Unchanged input, or the same bytes under another name: no new document.
+                store.record_inputs([(doc.source, doc.doc_id, run_id, doc.seq, "ok", None)])
+                report.counts["unchanged"] = report.counts.get("unchanged", 0) + 1
+                continue
+            seen.add(doc.doc_id)
+        yield doc
+
+
+def ingest(db: str | os.PathLike, paths: Sequence[str], *, settings: dict | None = None, processes: int | None = None,
+           strict: bool = False, progress: ProgressFn | None = None, engine: str = "local",
+           address: str | None = None, command: str = "ingest") -> RunReport:
+    """Read ``paths`` (files, folders, globs), run the pipeline and store the result in ``db``.
+
+    Inputs already stored with the same content are not processed again; a run that was killed is
+    finished by running it again. Returns a :class:`RunReport` accounting for every input.
+    """
+    from .pipeline import run_stages
+    from .readers import expand_paths, read_inputs
+    from .store.corpus_phase import run_corpus_phase
+
+    settings = resolve_settings(settings)
+    processes = int(processes or settings["run"]["processes"])
+    expand_paths(paths)  # fail early, before a run is recorded, when a path names nothing
+    started = time.perf_counter()
+    with Store(db) as store:
+        run_id = store.begin_run(command, settings)
+        report = RunReport(run_id=run_id, store=os.fspath(db))
+        todo = _new_documents(store, read_inputs(paths, settings), run_id, report)
+        if engine == "ray":
+            from .scale.ray import run_stages_ray
+
+            results = run_stages_ray(todo, settings, address=address, strict=strict)
+        elif engine == "local":
+            results = run_stages(todo, settings, processes=processes, strict=strict)
+        else:
+            raise ValueError(f"unknown engine {engine!r}: use 'local' or 'ray'")
+        batch: list[Document] = []
+        every = int(settings["run"]["commit_every"])
+        done = 0
+        for doc in results:
+            batch.append(doc)
+            report.counts[doc.status] = report.counts.get(doc.status, 0) + 1
+            if not doc.ok:
+                code = reason_code(doc.reason)
+                report.reasons[code] = report.reasons.get(code, 0) + 1
+            if len(batch) >= every:
+                store.save(batch, run_id)
+                batch = []
+            done += 1
+            if progress:
+                progress(done)
+        store.save(batch, run_id)
+        _sync_copy_inputs(store, run_id)
+        report.corpus = run_corpus_phase(store, settings)
+        report.seconds = time.perf_counter() - started
+        store.finish_run(run_id, report.as_dict())
+    return report
+
+
+def _sync_copy_inputs(store: Store, run_id: int) -> None:
+    """Give inputs that share another input's bytes their document's final status and reason."""
+    with store.conn:
+        store.conn.execute(
+            "UPDATE inputs SET status = (SELECT status FROM documents d WHERE d.id = inputs.doc_id),"
+            " reason = (SELECT reason FROM documents d WHERE d.id = inputs.doc_id)"
+            " WHERE run_id = ? AND EXISTS (SELECT 1 FROM documents d WHERE d.id = inputs.doc_id)", (run_id,))
+
+
+def extract_documents(paths: Sequence[str], *, settings: dict | None = None, processes: int | None = None,
+                      strict: bool = False, db: str | os.PathLike | None = None, engine: str = "local",
+                      address: str | None = None, progress: ProgressFn | None = None) -> tuple[RunReport, list[dict]]:
+    """Run the whole pipeline on ``paths`` and return the report and the contract's lines in input
+    order (see ``CONTRACT.md``). ``db`` keeps the store; by default a temporary one is used."""
+    lines: list[dict] = []
+    report = extract(paths, lines.append, settings=settings, processes=processes, strict=strict, db=db,
+                     engine=engine, address=address, progress=progress)
+    return report, lines
+
+
+def extract(paths: Sequence[str], out: str | os.PathLike | IO[str] | Callable[[dict], Any], *,
+            settings: dict | None = None, processes: int | None = None, strict: bool = False,
+            db: str | os.PathLike | None = None, engine: str = "local", address: str | None = None,
+            progress: ProgressFn | None = None) -> RunReport:
+    """Write the extraction contract's JSON Lines for ``paths`` to ``out`` (a path, an open text
+    file or a callable taking each line as a dict), one line per input document, in input order."""
+    with contextlib.ExitStack() as stack:
+        if db is None:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="onrecord-"))
+            db = os.path.join(tmp, "extract.db")
+        report = ingest(db, paths, settings=settings, processes=processes, strict=strict, progress=progress,
+                        engine=engine, address=address, command="extract")
+        if callable(out) and not hasattr(out, "write"):
+            emit = out
+        else:
+            fh = out if hasattr(out, "write") else stack.enter_context(open(out, "w", encoding="utf-8"))
+            emit = lambda line: fh.write(json.dumps(line, ensure_ascii=False) + "\n")  # noqa: E731
+        with Store(db) as store:
+            for line in queries.contract_rows(store, report.run_id):
+                emit(line)
+    return report
+
+
+@contextlib.contextmanager
+def open_store(db: str | os.PathLike, readonly: bool = True) -> Iterator[Store]:
+    """Open a store (read-only by default) for the query functions below."""
+    store = Store(db, readonly=readonly)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def statements(db: str | os.PathLike, *, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 100, offset: int = 0, **filters) -> list[dict]:
+    """Merged statements in date order: who said what, when, with every outlet that reported it."""
+    with open_store(db) as store:
+        return queries.statements(store, speaker=speaker, since=since, until=until, limit=limit, offset=offset,
+                                  **filters)
+
+
+quotes = statements
+
+
+def search(db: str | os.PathLike, query: str, *, limit: int = 20) -> list[dict]:
+    """Full-text search over statements and articles, best first, snippets marked with [ ]."""
+    with open_store(db) as store:
+        return queries.search(store, query, limit=limit)
+
+
+def actors(db: str | os.PathLike, *, name: str | None = None, limit: int = 100) -> list[dict]:
+    """Actors (speakers and event parties) merged across the corpus, most active first."""
+    with open_store(db) as store:
+        return queries.actors(store, name=name, limit=limit)
+
+
+def summarise_reasons(report: RunReport) -> list[tuple[str, int]]:
+    """Reasons of skipped and failed documents, most frequent first."""
+    return collections.Counter(report.reasons).most_common()
