@@ -1,0 +1,205 @@
+"""Indirect speech: the content clauses of reporting verbs, and "According to X, ..." sentences.
+
+A reporting verb ("said", "told", "warned", "pointed out") with a clausal complement gives one
+statement: the clause without its "that", whichever side of the verb it stands on ("X said the US
+is open" / "The US is open, officials said"). Two reporting verbs that share a subject ("He said
+..., but said ...") give one statement spanning both clauses. A clause that is mostly quoted is
+left to the quotation finder, and a clause inside another statement's content is part of it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quotes_cues import subject_of
+from .quotes_lex import INDIRECT_VERBS
+
+_SKIP_MARKS = {"whether", "if", "how", "why", "when", "where", "who"}
+_TAIL_CUTS = (", according to ", ", citing ", " according to ")
+
+
+@dataclass(frozen=True, slots=True)
+class Indirect:
+    """One reported statement: ``start``/``end`` body offsets of the content clause, the cue
+    ``verb`` token and the ``subject`` token (None for "according to" with no subject)."""
+
+    start: int
+    end: int
+    verb: object
+    subject: object
+
+
+def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
+    doc = ctx.doc
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    if lo > verb.i:
+        lo = max(lo, verb.i + 1)
+    elif hi < verb.i:
+        # Fronted content ("The US is in no rush ..., officials said"): from the sentence start.
+        hi = min(hi, verb.i - 1)
+    else:
+        return None
+    while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ('"', "\u201d"):
+        hi -= 1
+    if hi < lo:
+        return None
+    if doc[lo].lower_ in _SKIP_MARKS and doc[lo].dep_ in ("mark", "advmod"):
+        return None
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    text = ctx.body[start:end]
+    for cut in _TAIL_CUTS:
+        k = text.find(cut)
+        if k > 0:
+            end = start + k
+            text = text[:k]
+    end = start + len(text.rstrip(" ,;:"))
+    return start, end
+
+
+def _quoted_share(ctx, start: int, end: int) -> float:
+    """Share of the characters of ``[start, end)`` that lie inside quotation marks."""
+    inside = 0
+    for s in ctx.spans:
+        if s.end <= start or s.start >= end:
+            continue
+        inside += min(end, s.end) - max(start, s.start)
+    return inside / max(1, end - start)
+
+
+_SAY_LIKE = {"say", "tell", "add", "announce", "state", "report", "write", "note", "warn", "explain", "confirm"}
+
+
+def _clause_of(verb):
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    # "said in a report that ...": the parser hangs the clause on the noun.
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for cl in obj.children:
+                        if cl.dep_ in ("acl", "ccomp", "relcl") and cl.i > obj.i and any(
+                                m.dep_ == "mark" and m.lower_ == "that" and m.i == obj.i + 1 for m in cl.children):
+                            return cl
+    if verb.lemma_ == "point":  # "pointed out that ..."
+        for child in verb.children:
+            if child.dep_ in ("advcl", "dobj") and child.pos_ in ("VERB", "AUX"):
+                return child
+    return None
+
+
+def find_indirect(ctx) -> list[Indirect]:
+    """All indirect statements in the article, in text order, without nested or mostly quoted ones."""
+    found: list[Indirect] = []
+    used: set[int] = set()
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.i in used or lemma not in INDIRECT_VERBS or tok.pos_ != "VERB" or ctx.inside_quote(tok.idx):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        clause = _clause_of(tok)
+        if clause is None:
+            continue
+        bounds = _content_bounds(ctx, clause, tok)
+        if bounds is None:
+            continue
+        start, end = bounds
+        # "He said A, but said B": one statement over both clauses.
+        for conj in tok.conjuncts:
+            if conj.i > tok.i and conj.lemma_.lower() in INDIRECT_VERBS and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                other = _clause_of(conj)
+                more = _content_bounds(ctx, other, conj) if other is not None else None
+                if more and more[0] > start:
+                    end = max(end, more[1])
+                    used.add(conj.i)
+        if end - start < 12 or _quoted_share(ctx, start, end) > 0.5:
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.lower_ in ("it", "this", "that", "which", "who"):
+            continue
+        found.append(Indirect(start, end, tok, subj))
+    found.extend(_trailing_cues(ctx, found, used))
+    found.extend(_according_to(ctx, found))
+    found.sort(key=lambda x: x.start)
+    # A statement inside another one's content ("The official said the US believed ...") is part of it.
+    kept: list[Indirect] = []
+    for item in found:
+        if any(k.start <= item.start and item.end <= k.end and k.verb is not item.verb for k in kept):
+            continue
+        if any(k.start <= item.verb.idx < k.end for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _according_to(ctx, found: list[Indirect]) -> list[Indirect]:
+    """"According to X, <clause>." at the head of a sentence: the clause, said by X, unless the
+    clause reports someone's speech itself."""
+    out = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "according" or ctx.inside_quote(tok.idx):
+            continue
+        sent_start, sent_end = ctx.sentence_bounds(tok.idx)
+        if ctx.body[sent_start:tok.idx].strip():
+            continue  # trailing "..., according to X" is a source note, not the statement
+        to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if to is None or to.lower_ != "to":
+            continue
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        # The clause starts after the first comma that closes the "according to" phrase.
+        k = tok.i + 2
+        while k < len(doc) and doc[k].idx < sent_end and doc[k].text != ",":
+            k += 1
+        if k + 1 >= len(doc) or doc[k + 1].idx >= sent_end:
+            continue
+        start = doc[k + 1].idx
+        end = sent_end
+        text = ctx.body[start:end].rstrip(" .")
+        end = start + len(text)
+        if any(f.verb.idx >= start and f.verb.idx < end for f in found):
+            continue
+        if any(t.lower_ == "saying" or t.lemma_ in INDIRECT_VERBS and t.pos_ == "VERB"
+               for t in ctx.tokens_between(start, end)):
+            continue
+        if end - start < 12 or _quoted_share(ctx, start, end) > 0.5:
+            continue
+        out.append(Indirect(start, end, tok, objs[0]))
+    return out
+
+
+def _trailing_cues(ctx, found: list[Indirect], used: set[int]) -> list[Indirect]:
+    """Wire style "<statement>, U.S. officials said Monday." where the parser left the statement
+    unattached: a reporting verb ending its sentence, its subject right after a comma."""
+    out = []
+    doc = ctx.doc
+    have = {f.verb.i for f in found}
+    for tok in doc:
+        if tok.i in have or tok.i in used or tok.lemma_.lower() not in _SAY_LIKE or tok.pos_ != "VERB":
+            continue
+        if ctx.inside_quote(tok.idx) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None:
+            continue
+        first = subj.left_edge.i
+        if first == 0 or doc[first - 1].text != ",":
+            continue
+        sent_start, sent_end = ctx.sentence_bounds(tok.idx)
+        tail = [t for t in ctx.tokens_between(tok.idx + len(tok), sent_end)]
+        if any(t.dep_ not in ("npadvmod", "prep", "pobj", "punct", "det", "amod", "compound", "appos", "nummod",
+                              "advmod", "nmod") for t in tail):
+            continue
+        start, end = sent_start, doc[first - 1].idx
+        text = ctx.body[start:end].rstrip(" ,")
+        end = start + len(text)
+        if end - start < 12 or ctx.inside_quote(start) or _quoted_share(ctx, start, end) > 0.5:
+            continue
+        out.append(Indirect(start, end, tok, subj))
+    return out

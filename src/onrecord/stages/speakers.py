@@ -1,0 +1,344 @@
+"""Who is speaking: canonical speakers for the noun phrases that cue quotes.
+
+:class:`SpeakerIndex` reads one parsed body once and then answers, for a subject noun phrase at
+some point of the article, which speaker it means:
+
+- a name ("Kirby", "Special Envoy Kim", "Mr Blair") resolves to the fullest name the article gives
+  that contains it; when several people share the word ("Kim" for Kim Jong-un, Sung Kim and
+  David Kim) the one last named or last acting as a subject before that point wins;
+- a pronoun ("he", "she", "they", "it") resolves to the last fitting subject before it;
+- a definite description ("the official", "the ministry", "the report") resolves to the last
+  speaker the article described with that noun; an indefinite one ("a senior U.S. official",
+  "U.S. officials", "experts based in Seoul") is itself the canonical speaker;
+- titles and appositions give the role ("State Department spokesman") and affiliation
+  ("Stimson Center", "United States").
+
+All offsets are character offsets in the body; every lookup is a short scan over the article's
+people or a backward walk of its subjects, so the whole index is linear in the article's size.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .quotes_lex import (DEMONYMS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, TITLE_WORDS,
+                           clean_name, is_title)
+
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "pl",
+             "i": "self"}
+_INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many", "other", "few"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_SUBJ = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: ``name`` is canonical, ``mention`` the words at the cue."""
+
+    name: str
+    mention: str
+    kind: str  # person | desc | org | unknown
+    plural: bool = False
+    role: str | None = None
+    affiliation: str | None = None
+    head: str = ""  # lower-case head noun of a description ("official"), for later "the official"
+
+
+def _np_tokens(head):
+    """The tokens of ``head``'s noun phrase without appositions, relative clauses or anything after a
+    comma that follows the head (so "David Kim, a former official," gives "David Kim")."""
+    cut = {"appos", "relcl", "punct", "advmod", "cc", "conj"} if head.pos_ != "NOUN" else {"appos", "relcl", "punct"}
+    left = [t for t in head.lefts if t.dep_ not in ("punct", "advmod", "cc", "preconj")]
+    start = min([t.left_edge.i for t in left] + [head.i])
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in cut or child.text == ",":
+            break
+        end = max(end, child.right_edge.i)
+    doc = head.doc
+    while end > start and doc[end].is_punct:
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "advmod")):
+        start += 1
+    return doc[start:end + 1]
+
+
+def _with_conj(head):
+    """The span of a coordinated subject ("South Korea and the US", "Experts and officials")."""
+    span = _np_tokens(head)
+    conjs = [c for c in head.rights if c.dep_ == "conj"]
+    if conjs:
+        last = _np_tokens(conjs[-1])
+        return head.doc[span.start:max(span.end, last.end)], True
+    return span, False
+
+
+class SpeakerIndex:
+    """Resolution of speaker noun phrases in one parsed article (see the module docstring)."""
+
+    def __init__(self, sdoc, inside_quote):
+        """``sdoc``: the spaCy Doc of the body; ``inside_quote(char_offset) -> bool`` tells whether a
+        character lies between quotation marks (names there are not antecedents)."""
+        self.doc = sdoc
+        self.inside = inside_quote
+        self.roles: dict[str, str] = {}
+        self.affils: dict[str, str] = {}
+        self.name_pos: dict[str, list[int]] = {}  # canonical full name -> offsets of its mentions
+        self.full_names: list[str] = []
+        self._ent_at: dict[int, object] = {}
+        for ent in sdoc.ents:
+            for t in ent:
+                self._ent_at[t.i] = ent
+        self.timeline: list[tuple[int, Speaker]] = []  # subjects in text order
+        self._times: list[int] = []
+        self._collect_names()
+        for tok in sdoc:
+            if tok.dep_ in _SUBJ and not self.inside(tok.idx) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                sp = self.resolve(tok, register=False)
+                if sp is not None and sp.kind != "unknown":
+                    self._push(tok.idx, sp)
+
+    # -- names -------------------------------------------------------------------------------
+    def _collect_names(self) -> None:
+        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and not self.inside(e.start_char)]
+        parts = [(e, clean_name(e.text)) for e in persons]
+        fulls = {n for _, n in parts if len(n.split()) >= 2}
+        fulls.update(self._untagged_names())
+        # A longer name that contains a shorter full name ("Donald Trump" in "Donald J. Trump") wins.
+        self.full_names = sorted(fulls, key=lambda n: -len(n.split()))
+        for ent, name in parts:
+            if not name:
+                continue
+            canon = self.canonical_name(name, ent.start_char)
+            self.name_pos.setdefault(canon, []).append(ent.start_char)
+            self._note_role(ent, canon)
+
+    def _untagged_names(self) -> set[str]:
+        """Full names the tagger missed or mislabelled ("Assistant Secretary of State Kurt Campbell"
+        with "Campbell" as an organisation): two to four capitalised non-title words heading a
+        subject, right after a title or with no entity label on the first word."""
+        out = set()
+        doc = self.doc
+        for tok in doc:
+            if tok.dep_ not in _SUBJ or tok.pos_ != "PROPN" or self.inside(tok.idx):
+                continue
+            ent = self._ent_at.get(tok.i)
+            if ent is not None and ent.label_ in ("PERSON", "GPE", "NORP", "LOC", "FAC", "DATE"):
+                continue
+            k = tok.i
+            while k - 1 >= 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].head.i == tok.i \
+                    and not is_title(doc[k - 1].text) and tok.i - k < 3:
+                k -= 1
+            words = [t for t in doc[k:tok.i + 1]]
+            if len(words) < 2 or not all(w.text[:1].isupper() and w.text.isalpha() for w in words):
+                continue
+            first_ent = self._ent_at.get(k)
+            titled = k > 0 and is_title(doc[k - 1].text)
+            if titled or first_ent is None:
+                if any(w.lower_ in ORG_NOUNS for w in words):
+                    continue
+                out.add(" ".join(w.text for w in words))
+        return out
+
+    def _candidates(self, name: str) -> list[str]:
+        words = name.split()
+        n = len(words)
+        out = []
+        for full in self.full_names:
+            fw = full.split()
+            if any(fw[i:i + n] == words for i in range(len(fw) - n + 1)):
+                out.append(full)
+        return out
+
+    def canonical_name(self, name: str, at: int) -> str:
+        """The fullest name in the article containing ``name``; among several, the one mentioned
+        last before offset ``at`` (else first after it)."""
+        cands = self._candidates(name)
+        if not cands:
+            return name
+        longest = max(len(c.split()) for c in cands)
+        cands = [c for c in cands if len(c.split()) == longest] if len(name.split()) > 1 else cands
+        if len(cands) == 1:
+            return cands[0]
+        best, best_pos = None, -1
+        for c in cands:
+            pos = self.name_pos.get(c, [])
+            k = bisect.bisect_left(pos, at)
+            last = pos[k - 1] if k else -1
+            # A subject mention counts as fresher than a passing one: the paragraph is about them.
+            k = bisect.bisect_left(self._times, at)
+            for j in range(k - 1, max(-1, k - 80), -1):
+                if self.timeline[j][1].name == c:
+                    last = max(last, self.timeline[j][0])
+                    break
+            if last > best_pos:
+                best, best_pos = c, last
+        if best is None:
+            after = [(self.name_pos.get(c, [10 ** 9])[0], c) for c in cands]
+            best = min(after)[1]
+        return best
+
+    def _note_role(self, ent, canon: str) -> None:
+        """Remember the title before a name and the apposition after it as the person's role."""
+        doc = self.doc
+        root = ent.root
+        role = None
+        left = ent.start
+        while left > 0 and doc[left - 1].dep_ in ("compound", "amod", "nmod", "poss", "case", "pobj", "prep",
+                                                    "punct") and doc[left - 1].head.i >= left - 1 \
+                and doc[left - 1].text not in (",", "(", '"') and doc[left - 1].sent == ent.sent:
+            left -= 1
+            if left < ent.start - 12:
+                break
+        words = [t for t in doc[left:ent.start]]
+        while words and (words[0].dep_ in ("case", "prep", "punct") or words[0].lower_ in _DEFINITE):
+            words = words[1:]
+        # A title inside the entity itself ("Councilor Dai Bingguo") is a role too.
+        inner = []
+        for t in ent:
+            if is_title(t.text):
+                inner.append(t.text)
+            else:
+                break
+        if words:
+            role = doc[words[0].i:ent.start].text.strip()
+            if inner:
+                role = f"{role} {' '.join(inner)}"
+        elif inner:
+            role = " ".join(inner)
+        appos = [c for c in root.rights if c.dep_ == "appos"]
+        if appos:
+            span = doc[appos[0].left_edge.i:appos[0].right_edge.i + 1]
+            text = span.text.strip(" ,")
+            for art in ("a ", "an ", "the "):
+                if text.lower().startswith(art):
+                    text = text[len(art):]
+            role = role or text
+            self._note_affiliation(canon, span)
+        if role and canon not in self.roles and len(role.split()) <= 14:
+            self.roles[canon] = role.strip(" ,")
+        if role and words:
+            self._note_affiliation(canon, doc[words[0].i:ent.start])
+
+    def _note_affiliation(self, canon: str, span) -> None:
+        if canon in self.affils:
+            return
+        orgs = [e for e in span.ents if e.label_ == "ORG"]
+        places = [e for e in span.ents if e.label_ in ("GPE", "NORP")]
+        if orgs:
+            self.affils[canon] = strip_article(orgs[-1].text)
+        elif places:
+            text = strip_article(places[0].text)
+            self.affils[canon] = DEMONYMS.get(text, text)
+
+    # -- timeline ------------------------------------------------------------------------------
+    def _push(self, pos: int, sp: Speaker) -> None:
+        k = bisect.bisect_right(self._times, pos)
+        self._times.insert(k, pos)
+        self.timeline.insert(k, (pos, sp))
+
+    def note(self, pos: int, sp: Speaker) -> None:
+        """Record that ``sp`` spoke at ``pos`` (so later pronouns and descriptions can find it)."""
+        if pos not in self._times:
+            self._push(pos, sp)
+
+    def _last(self, at: int, accept, limit: int = 40):
+        k = bisect.bisect_left(self._times, at)
+        for i in range(k - 1, max(-1, k - 1 - limit), -1):
+            sp = self.timeline[i][1]
+            if accept(sp):
+                return sp
+        return None
+
+    # -- resolution ----------------------------------------------------------------------------
+    def resolve(self, head, register: bool = True) -> Speaker | None:
+        """The speaker meant by the noun phrase headed by token ``head`` (a subject or the object of
+        "said"), or None when it is not a plausible speaker."""
+        at = head.idx
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _PRONOUNS:
+            kind = _PRONOUNS.get(low)
+            if kind in ("m", "f"):
+                sp = self._last(at, lambda s: s.kind in ("person", "desc") and not s.plural)
+            elif kind == "pl":
+                sp = self._last(at, lambda s: s.plural or s.kind == "org")
+            elif kind == "it":
+                sp = self._last(at, lambda s: s.kind == "org", limit=6)
+            else:
+                sp = None
+            if sp is None:
+                return Speaker(head.text, head.text, "unknown")
+            return Speaker(sp.name, head.text, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
+        span, coordinated = _with_conj(head)
+        mention = span.text
+        ent = self._ent_at.get(head.i)
+        person_ents = [e for e in span.ents if e.label_ == "PERSON"]
+        if person_ents and not coordinated:
+            e = person_ents[-1]
+            name = clean_name(e.text)
+            if name:
+                canon = self.canonical_name(name, at)
+                return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
+        if head.pos_ == "PROPN" and not coordinated:
+            # NER misses ("Campbell said" tagged ORG): a proper noun that is part of a known name.
+            run = [head]
+            k = head.i - 1
+            while k >= span.start and self.doc[k].pos_ in ("PROPN", "PUNCT") and not is_title(self.doc[k].text) \
+                    and self.doc[k].text not in (",", "(", ")") and (
+                    self._ent_at.get(k) is None or self._ent_at[k].label_ not in ("GPE", "NORP", "DATE")):
+                run.insert(0, self.doc[k])
+                k -= 1
+            name = clean_name(self.doc[run[0].i:head.i + 1].text)
+            if name and self._candidates(name):
+                canon = self.canonical_name(name, at)
+                return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
+        lemma = head.lemma_.lower()
+        first = span[0].lower_
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and not coordinated:
+            return Speaker(strip_article(strip_poss(ent.text)), mention, "org", False)
+        if coordinated:
+            return Speaker(strip_article(mention) if ent is not None else mention, mention, "desc", True, head=lemma)
+        plural = head.tag_ in ("NNS", "NNPS")
+        if lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or head.lower_ in PERSON_NOUNS:
+            if first in _DEFINITE:
+                sp = self._last(at, lambda s: s.head == lemma or (s.role or "").lower().split()[-1:] == [lemma]
+                                or (s.kind == "person" and lemma in (s.role or "").lower().split()), limit=60)
+                if sp is None and not plural and lemma in PERSON_NOUNS:
+                    # "The ranking U.S. diplomat also said": a new description of the person the
+                    # story is about, when no one was described with that noun before.
+                    sp = self._last(at, lambda s: s.kind == "person", limit=6)
+                if sp is not None:
+                    return Speaker(sp.name, mention, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
+            name = mention if first not in _INDEFINITE else mention[0].lower() + mention[1:]
+            if first in _DEFINITE and len(span) == 2:
+                name = mention[0].lower() + mention[1:]
+            return Speaker(name, mention, "desc", plural or lemma in GROUP_NOUNS, head=lemma)
+        if lemma in ORG_NOUNS or lemma in SOURCE_NOUNS:
+            by = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
+            for prep in by:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in self._ent_at and self._ent_at[obj.i].label_ in (
+                            "ORG", "PERSON", "GPE"):
+                        return Speaker(strip_article(self._ent_at[obj.i].text), mention, "org", False, head=lemma)
+            if first in _DEFINITE:
+                sp = self._last(at, lambda s: s.head == lemma or s.name.lower().endswith(lemma), limit=60)
+                if sp is not None:
+                    return Speaker(sp.name, mention, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
+            return Speaker(strip_article(mention), mention, "org", plural, head=lemma)
+        return None
+
+
+def strip_article(text: str) -> str:
+    """``text`` without a leading "the" (organisation names are canonical without it)."""
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def strip_poss(text: str) -> str:
+    """``text`` without a trailing possessive ("North Korea's" -> "North Korea")."""
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+__all__ = ["Speaker", "SpeakerIndex", "strip_article", "strip_poss", "TITLE_WORDS"]
