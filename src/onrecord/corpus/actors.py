@@ -27,8 +27,8 @@ def normalise(name: str) -> str:
     text = text.replace("U.S.", "US").replace("U.N.", "UN")
     text = _ARTICLE.sub("", text.strip())
     text = _TITLES.sub("", text)
-    text = re.sub(r"[^\w\s-]", " ", text.lower())
     text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"[^\w\s-]", " ", text.lower())
     return " ".join(text.split())
 
 

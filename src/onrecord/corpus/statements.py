@@ -58,9 +58,11 @@ def group_statements(reports: Sequence[QuoteReport]) -> list[list[QuoteReport]]:
         for i, t in enumerate(toks):
             if not t:
                 continue
+            # The shorter report's rarest words are in the longer one too, so looking from every
+            # report (not only forward) finds each containing pair.
             cands = set()
             for tok in sorted(t, key=lambda x: len(index[x]))[:3]:
-                cands.update(j for j in index[tok] if j > i)
+                cands.update(j for j in index[tok] if j != i)
             for j in cands:
                 small = min(len(t), len(toks[j]))
                 if small and len(t & toks[j]) / small >= CONTAINMENT:

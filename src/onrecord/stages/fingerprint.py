@@ -37,12 +37,12 @@ def lsh_shape(num_perm: int, threshold: float) -> tuple[int, int]:
 
 
 def signature(text: str, num_perm: int, size: int) -> np.ndarray:
-    """The MinHash signature (``num_perm`` uint64 values) of the body's shingles."""
+    """The MinHash signature (``num_perm`` values, as uint64) of the body's shingles."""
     from datasketch import MinHash
 
     mh = MinHash(num_perm=num_perm)
     mh.update_batch(list(shingles(text, size)))
-    return mh.hashvalues
+    return mh.hashvalues.astype(np.uint64)
 
 
 def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[str]:
@@ -57,6 +57,6 @@ def fingerprint(doc: Document, settings: dict) -> Document:
     num_perm, size = int(cfg["num_perm"]), int(cfg["shingle"])
     bands, rows = lsh_shape(num_perm, float(cfg["threshold"]))
     sig = signature(doc.body, num_perm, size)
-    doc.notes["minhash"] = sig.astype(np.uint64).tobytes()
+    doc.notes["minhash"] = sig.tobytes()
     doc.notes["bands"] = band_keys(sig, bands, rows)
     return doc

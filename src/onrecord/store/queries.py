@@ -84,7 +84,8 @@ def count_statements(store: Store, **filters) -> int:
 
 
 def search(store: Store, query: str, *, limit: int = 20) -> list[dict]:
-    """Full-text search over statements and articles, best first, with highlighted snippets."""
+    """Full-text search over statements and articles with highlighted snippets: statements first,
+    then articles, each best first (bm25 scores of two tables do not compare, so they are not mixed)."""
     q = fts_query(query)
     if not q:
         return []
@@ -102,8 +103,7 @@ def search(store: Store, query: str, *, limit: int = 20) -> list[dict]:
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (q, int(limit))):
         hits.append({"kind": "article", **dict(r)})
-    hits.sort(key=lambda h: h["rank"])
-    return hits[:limit]
+    return hits
 
 
 def actors(store: Store, *, name: str | None = None, limit: int = 100) -> list[dict]:
