@@ -1,0 +1,226 @@
+"""Boilerplate removal around trafilatura: tree pre-cleaning and line post-filtering."""
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_WORD = re.compile(r"\w+")
+
+#: class/id words of page furniture that trafilatura's own (case-sensitive) lists miss: sign-up and
+#: promo boxes, lists of other stories, share bars, hover cards, captions and credits, bios.
+_BOILER_WORDS = (
+    "newsletters?", "signup", "sign-?up", "subscribe", "subscription", "promos?", "promotion",
+    "related", "recirc(?:ulation)?", "read-?more", "more-stories", "also-read", "most-popular",
+    "most-read", "popular", "trending", "latest", "share", "sharing", "social", "rollover",
+    "dropdown", "navbar", "breadcrumbs?", "captions?", "credits?", "advert", "advertisement",
+    "sponsored", "outbrain", "taboola", "cta", "bio", "author-bio", "print-header",
+    "print-footer",
+)
+#: class/id words of the article's heading block (headline, dek): metadata, not body.
+_HEADER_WORDS = ("header", "headline", "hed", "dek", "standfirst")
+
+_BOILER = re.compile(r"(?:^|[-_])(?:" + "|".join(_BOILER_WORDS) + r")(?:$|[-_])")
+_HEADER = re.compile(r"(?:^|[-_])(?:" + "|".join(_HEADER_WORDS) + r")(?:$|[-_])")
+
+#: Elements that can be a removable block (not inline text like <a>, <em>: removing those would
+#: cut words out of a sentence).
+_BLOCKS = {"div", "section", "aside", "ul", "ol", "li", "p", "span", "figure", "figcaption", "header", "dl", "table", "nav"}
+#: A matched block that holds this many long paragraphs is article text, whatever its class says.
+_LONG_P_CHARS = 150
+_MAX_LONG_P = 2
+
+
+def _words(el: HtmlElement) -> list[str]:
+    """The element's class names and id, lowercased."""
+    attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return attrs.split()
+
+
+def _holds_article_text(el: HtmlElement) -> bool:
+    """True when the block holds several long, mostly unlinked paragraphs (so it is content)."""
+    long_p = 0
+    for p in el.iter("p"):
+        text = p.text_content()
+        if len(text) >= _LONG_P_CHARS:
+            linked = sum(len(a.text_content()) for a in p.iter("a"))
+            if linked < 0.5 * len(text):
+                long_p += 1
+                if long_p > _MAX_LONG_P:
+                    return True
+    return False
+
+
+#: class names of the article's text container, as content management systems spell them.
+_BODY_CLASS = re.compile(
+    r"(?:^|\s)[\w-]*(?:(?:entry|article|post|story|art)[-_]{0,2}(?:content|body|text)|articlebody|body-text)(?:$|\s)",
+    re.IGNORECASE,
+)
+#: Block tags whose presence in a table cell shows the table lays out a page, not data.
+_LAYOUT_BLOCKS = {"p", "div", "h1", "h2", "h3", "ul", "ol", "table", "article", "section", "blockquote"}
+_TABLE_PARTS = {"thead", "tbody", "tfoot", "tr", "td", "th"}
+
+
+def _table_cells(table: HtmlElement) -> list[HtmlElement]:
+    cells = []
+    for row in table.iterchildren("tr", "thead", "tbody", "tfoot"):
+        rows = [row] if row.tag == "tr" else list(row.iterchildren("tr"))
+        for tr in rows:
+            cells.extend(tr.iterchildren("td", "th"))
+    return cells
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn tables that lay out a page (a cell holding paragraphs of text) into plain blocks, so the
+    article inside is read as paragraphs and not as one table row."""
+    for table in list(tree.iter("table")):
+        for cell in _table_cells(table):
+            if len(cell.text_content()) > 200 and any(
+                child.tag in _LAYOUT_BLOCKS for child in cell.iterdescendants() if isinstance(child.tag, str)
+            ):
+                break
+        else:
+            continue
+        table.tag = "div"
+        for part in table.iterchildren():
+            if part.tag in _TABLE_PARTS:
+                for sub in [part, *part.iterdescendants("tr", "td", "th")]:
+                    # nested tables keep their own structure: they are judged on their own
+                    if next(sub.iterancestors("table"), None) is None:
+                        sub.tag = "div"
+
+
+def _ancestors(el: HtmlElement, depth: int) -> list[HtmlElement]:
+    out = []
+    for anc in el.iterancestors():
+        out.append(anc)
+        if len(out) >= depth:
+            break
+    return out
+
+
+def merge_split_bodies(tree: HtmlElement) -> None:
+    """Join an article body that the page splits into several containers of the same class (text
+    chunks between ads): trafilatura reads only the first container.
+
+    Containers are joined only when they are near relatives (a common ancestor at most four levels
+    up), none holds another, and no <h1> stands between them (which would mark an appended article).
+    """
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
+    for el in tree.iter("div", "section", "article"):
+        cls = el.get("class")
+        if cls and _BODY_CLASS.search(cls):
+            groups.setdefault((el.tag, cls), []).append(el)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        near = set(_ancestors(first, 4))
+        h1s = [h for h in tree.iter("h1")]
+        for other in members[1:]:
+            if other.getparent() is None or first in set(other.iterancestors()) or other in set(first.iterancestors()):
+                continue
+            if not near.intersection(_ancestors(other, 4)):
+                continue
+            if any(_between(first, h, other) for h in h1s):
+                break
+            first.extend(list(other))
+            other.drop_tree()
+
+
+def _between(a: HtmlElement, x: HtmlElement, b: HtmlElement) -> bool:
+    """True when x comes after a and before b in document order (and is inside neither)."""
+    order = {id(el): i for i, el in enumerate((a, x, b))}
+    seen = []
+    for el in a.getroottree().iter():
+        if id(el) in order:
+            seen.append(order[id(el)])
+            if len(seen) == 3:
+                break
+    return seen == [0, 1, 2] and a not in x.iterancestors() and x not in a.iterancestors()
+
+
+def _link_chars(el: HtmlElement) -> int:
+    return sum(len(a.text_content()) for a in el.iter("a"))
+
+
+def _is_headline_list(lst: HtmlElement) -> bool:
+    """A list of links to other stories: three or more short items, each with a link, with a
+    good share of link text."""
+    items = list(lst.iterchildren("li"))
+    if len(items) < 3:
+        return False
+    total = linked = 0
+    for li in items:
+        text = len(li.text_content().strip())
+        links = _link_chars(li)
+        if links == 0 or text > 250:
+            return False
+        total += text
+        linked += links
+    return total > 0 and linked >= 0.35 * total
+
+
+def _text_follows(el: HtmlElement) -> bool:
+    """True when a sibling after the element holds a paragraph of running text."""
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        for p in sib.iter("p", "div"):
+            own = (p.text or "").strip()
+            if len(own) >= 80 or (p.tag == "p" and len(p.text_content()) - _link_chars(p) >= 80):
+                return True
+    return False
+
+
+def remove_trailing_link_lists(tree: HtmlElement) -> None:
+    """Remove lists of links to other stories that close a text block ("More stories" lists)."""
+    for lst in [el for el in tree.iter("ul", "ol") if _is_headline_list(el)]:
+        if lst.getparent() is not None and not _text_follows(lst):
+            lst.drop_tree()
+
+
+def preclean_tree(tree: HtmlElement) -> None:
+    """Remove elements that are boilerplate on any news page (in place; tails are kept), join split
+    article bodies and unwrap layout tables."""
+    unwrap_layout_tables(tree)
+    merge_split_bodies(tree)
+    remove_trailing_link_lists(tree)
+    doomed: list[tuple[HtmlElement, bool]] = []
+    for el in tree.iter(*_BLOCKS):
+        words = _words(el)
+        if not words:
+            continue
+        if any(_BOILER.search(w) for w in words):
+            doomed.append((el, False))
+        elif any(_HEADER.search(w) for w in words):
+            doomed.append((el, True))
+    for el, is_header in doomed:
+        # skip descendants of an element already removed, and blocks that are the article itself
+        if el.getparent() is None or _holds_article_text(el):
+            continue
+        if is_header:
+            # the <h1> stays (the title line filter drops it from the text): trafilatura uses it to
+            # tell the page's own article from appended ones
+            for h1 in el.iter("h1"):
+                h1.tail = None
+                el.addprevious(h1)
+                break
+        el.drop_tree()
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def filter_lines(lines: list[str], title: str | None = None) -> list[str]:
+    """Drop boilerplate lines from extracted paragraphs, keeping order."""
+    out = list(lines)
+    # the headline is metadata, not body: drop it when it opens the text
+    if title and out:
+        t = _norm(title)
+        for i in range(min(3, len(out))):
+            if t and _norm(out[i]) and (_norm(out[i]) == t or (len(_norm(out[i])) > 20 and t.startswith(_norm(out[i])))):
+                del out[i]
+                break
+    return out

@@ -1,0 +1,127 @@
+"""Page metadata of an HTML document: title, authors, date, site name, canonical URL, description,
+declared language.
+
+Built from trafilatura's own metadata helpers and htmldate, without the parts onrecord does not
+use (categories, tags, licence), which cost as much as the rest together.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+LOGGER = logging.getLogger(__name__)
+
+#: A BCP 47 tag's primary language subtag ("en" in "en-GB", "en_US").
+_LANG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """Metadata fields of one page; every field may be missing."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    description: str | None = None
+    language: str | None = None
+
+
+def _clean(value: object) -> str | None:
+    """The value as one trimmed line, or None when empty."""
+    if not isinstance(value, str):
+        return None
+    value = _SPACE.sub(" ", value).strip()
+    return value or None
+
+
+def declared_language(tree: HtmlElement) -> str | None:
+    """The page's declared language as a lowercase primary subtag ("en"), from ``<html lang>``,
+    ``xml:lang``, ``<meta http-equiv="content-language">`` or ``og:locale``; None if undeclared."""
+    candidates: list[str] = []
+    root = tree.getroottree().getroot()
+    candidates += [root.get("lang") or "", root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""]
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in ("content-language", "og:locale", "language", "dc.language"):
+            candidates.append(meta.get("content") or "")
+    for cand in candidates:
+        # "en-US, fr" declares several: the first one is the page's
+        match = _LANG.match(cand.split(",")[0])
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _authors(value: str | None) -> list[str]:
+    """trafilatura joins authors with "; "; split them back, keeping order, without repeats."""
+    out: list[str] = []
+    for name in (value or "").split(";"):
+        name = _clean(name)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
+    """Read the metadata of a parsed page; never raises (a failing part leaves its field empty).
+
+    The tree is not modified. ``url`` is the address the page was fetched from, used when the page
+    declares no canonical URL and to help date extraction.
+    """
+    # imported here so that a broken optional part of trafilatura cannot break module import
+    from trafilatura import metadata as tm
+    from trafilatura.settings import Document
+
+    meta = PageMeta()
+    doc = Document()
+    try:
+        doc = tm.examine_meta(tree)
+        if doc.author and " " not in doc.author:
+            doc.author = None  # a single token is a handle or a site, not a person's name
+        doc = tm.extract_meta_json(tree, doc)
+    except Exception as err:  # json-ld and meta parsing of arbitrary pages
+        LOGGER.debug("meta tags failed: %s", err)
+    for name, fill in (
+        ("title", lambda: tm.extract_title(tree)),
+        ("author", lambda: tm.extract_author(tree)),
+        ("url", lambda: tm.extract_url(tree, url)),
+        ("sitename", lambda: tm.extract_sitename(tree)),
+    ):
+        if not getattr(doc, name, None):
+            try:
+                setattr(doc, name, fill())
+            except Exception as err:
+                LOGGER.debug("metadata %s failed: %s", name, err)
+    meta.title = _clean(doc.title)
+    meta.authors = _authors(doc.author)
+    meta.url = _clean(doc.url) or _clean(url)
+    meta.description = _clean(doc.description)
+    site = _clean(doc.sitename)
+    if site:
+        site = site.lstrip("@") or None
+    meta.sitename = site
+    meta.date = page_date(tree, meta.url)
+    try:
+        meta.language = declared_language(tree)
+    except Exception as err:
+        LOGGER.debug("language failed: %s", err)
+    return meta
+
+
+def page_date(tree: HtmlElement, url: str | None) -> str | None:
+    """Publication date (``YYYY-MM-DD``) by htmldate's fast search (markup and URL), or None."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception as err:
+        LOGGER.debug("date failed: %s", err)
+        return None
+    return found if isinstance(found, str) and _ISO_DATE.match(found) else None
