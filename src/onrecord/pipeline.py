@@ -14,6 +14,7 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from .errors import ConfigError
 from .model import ERROR, Document
 
 #: The per-document stages in the order they run.
@@ -33,23 +34,36 @@ class FunctionStage:
         return self.func(doc, self.settings) if self.settings is not None else self.func(doc)
 
 
-def build_stages(settings: dict, only: Sequence[str] = STAGE_ORDER) -> list:
-    """The stages named in ``only`` (default: all of :data:`STAGE_ORDER`), ready to set up."""
-    from .stages import clean, entities, events, fingerprint, language, metadata, quotes
+def _stage(name: str, settings: dict):
+    """Make one stage by name, importing only its module."""
+    import importlib
 
-    makers = {
-        "clean": lambda: FunctionStage("clean", clean.clean, settings),
-        "language": lambda: FunctionStage("language", language.detect_language, settings),
-        "metadata": lambda: FunctionStage("metadata", metadata.extract_metadata, settings),
-        "entities": lambda: entities.EntityStage(settings),
-        "quotes": lambda: FunctionStage("quotes", quotes.extract_quotes),
-        "events": lambda: FunctionStage("events", events.extract_events),
-        "fingerprint": lambda: FunctionStage("fingerprint", fingerprint.fingerprint, settings),
-    }
-    unknown = [n for n in only if n not in makers]
+    if name == "entities":
+        from .stages.entities import EntityStage
+
+        return EntityStage(settings)
+    module, func, takes_settings = {
+        "clean": ("clean", "clean", True),
+        "language": ("language", "detect_language", True),
+        "metadata": ("metadata", "extract_metadata", True),
+        "quotes": ("quotes", "extract_quotes", False),
+        "events": ("events", "extract_events", False),
+        "fingerprint": ("fingerprint", "fingerprint", True),
+    }[name]
+    fn = getattr(importlib.import_module(f".stages.{module}", __package__), func)
+    return FunctionStage(name, fn, settings if takes_settings else None)
+
+
+def build_stages(settings: dict, only: Sequence[str] | None = None) -> list:
+    """The stages named in ``only`` (default: the ``run.stages`` setting), in pipeline order."""
+    names = list(only if only is not None else settings["run"].get("stages", STAGE_ORDER))
+    unknown = [n for n in names if n not in STAGE_ORDER]
     if unknown:
-        raise ValueError(f"unknown stages {unknown}; known: {', '.join(STAGE_ORDER)}")
-    return [makers[n]() for n in only]
+        raise ConfigError(f"unknown stages {unknown} in run.stages; known: {', '.join(STAGE_ORDER)}")
+    for required in ("clean", "fingerprint"):
+        if required not in names:
+            raise ConfigError(f"run.stages must include {required!r}: every later step reads what it writes")
+    return [_stage(n, settings) for n in STAGE_ORDER if n in names]
 
 
 def _fail(doc: Document, stage: str, exc: BaseException) -> None:
