@@ -126,11 +126,30 @@ def _sentence_subject(ctx: QuoteContext, pos: int) -> Speaker | None:
     return None
 
 
+def _speaker_ahead(ctx: QuoteContext, items: list[dict], n: int) -> Speaker | None:
+    """For a quotation left open at its paragraph's end with no cue yet, the cue that the
+    quotation's next paragraphs give ("... guarantees. / "Nothing has come back," Kang said.)."""
+    para = items[n]["para"]
+    for it in items[n + 1:n + 8]:
+        if it["kind"] == "indirect":
+            continue
+        span = it["span"]
+        if span.para == para + 1 and not ctx.body[ctx.paras[span.para][0]:span.open_at].strip():
+            if it.get("cue") is not None:
+                return it["cue"].speaker
+            if not span.runs_on:
+                return None
+            para += 1
+        elif span.para > para:
+            return None
+    return None
+
+
 def _carry_speakers(ctx: QuoteContext, items: list[dict]) -> None:
     """Give each item its speaker: its cue's, else the one it continues (see module docstring)."""
     last: Speaker | None = None
     last_in_para: dict[int, Speaker] = {}
-    for it in items:
+    for n, it in enumerate(items):
         sp = it.get("speaker")
         if sp is None and it.get("cue") is not None:
             sp = it["cue"].speaker
@@ -140,7 +159,10 @@ def _carry_speakers(ctx: QuoteContext, items: list[dict]) -> None:
         if sp is None and it["kind"] != "indirect":
             span = it["span"]
             para_start = ctx.paras[span.para][0]
-            if it["para"] in last_in_para:
+            ahead = _speaker_ahead(ctx, items, n) if span.runs_on else None
+            if ahead is not None:
+                sp = ahead
+            elif it["para"] in last_in_para:
                 sp = last_in_para[it["para"]]
             elif not ctx.body[para_start:span.open_at].strip():
                 sp = _colon_lead(ctx, span.para) or last

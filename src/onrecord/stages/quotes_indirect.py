@@ -8,11 +8,14 @@ left to the quotation finder, and a clause inside another statement's content is
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .quotes_cues import subject_of
 from .quotes_lex import INDIRECT_VERBS
 
+# "SEOUL (Reuters) - ": a dateline is no part of a statement that opens the article.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*")
 _SKIP_MARKS = {"whether", "if", "how", "why", "when", "where", "who"}
 _TAIL_CUTS = (", according to ", ", citing ", " according to ")
 
@@ -31,11 +34,13 @@ class Indirect:
 def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
     doc = ctx.doc
     lo, hi = clause.left_edge.i, clause.right_edge.i
+    fronted = False
     if lo > verb.i:
         lo = max(lo, verb.i + 1)
     elif hi < verb.i:
         # Fronted content ("The US is in no rush ..., officials said"): from the sentence start.
         hi = min(hi, verb.i - 1)
+        fronted = True
     else:
         return None
     while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
@@ -47,6 +52,10 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
     if doc[lo].lower_ in _SKIP_MARKS and doc[lo].dep_ in ("mark", "advmod"):
         return None
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    if fronted:
+        dl = _DATELINE.match(ctx.body[start:end])
+        if dl:
+            start += dl.end()
     text = ctx.body[start:end]
     for cut in _TAIL_CUTS:
         k = text.find(cut)
@@ -192,11 +201,20 @@ def _trailing_cues(ctx, found: list[Indirect], used: set[int]) -> list[Indirect]
         if first == 0 or doc[first - 1].text != ",":
             continue
         sent_start, sent_end = ctx.sentence_bounds(tok.idx)
-        tail = [t for t in ctx.tokens_between(tok.idx + len(tok), sent_end)]
-        if any(t.dep_ not in ("npadvmod", "prep", "pobj", "punct", "det", "amod", "compound", "appos", "nummod",
-                              "advmod", "nmod") for t in tail):
+        tail_ok = True
+        for t in ctx.tokens_between(tok.idx + len(tok), sent_end):
+            if t.text == ",":
+                break  # ", the latest in a string of tests": the writer's own addition
+            if t.dep_ not in ("npadvmod", "prep", "pobj", "punct", "det", "amod", "compound", "appos", "nummod",
+                              "advmod", "nmod"):
+                tail_ok = False
+                break
+        if not tail_ok:
             continue
         start, end = sent_start, doc[first - 1].idx
+        dl = _DATELINE.match(ctx.body[start:end])
+        if dl:
+            start += dl.end()
         text = ctx.body[start:end].rstrip(" ,")
         end = start + len(text)
         if end - start < 12 or ctx.inside_quote(start) or _quoted_share(ctx, start, end) > 0.5:

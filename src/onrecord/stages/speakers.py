@@ -29,6 +29,7 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them"
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many", "other", "few"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJ = {"nsubj", "nsubjpass"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +90,15 @@ class SpeakerIndex:
         for ent in sdoc.ents:
             for t in ent:
                 self._ent_at[t.i] = ent
+        self._orgs = [(e.start_char, strip_article(strip_poss(e.text))) for e in sdoc.ents
+                      if e.label_ == "ORG" and not inside_quote(e.start_char)]
+        self._org_starts = [o[0] for o in self._orgs]
         self.timeline: list[tuple[int, Speaker]] = []  # subjects in text order
         self._times: list[int] = []
         self._collect_names()
         for tok in sdoc:
             if tok.dep_ in _SUBJ and not self.inside(tok.idx) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
-                sp = self.resolve(tok, register=False)
+                sp = self.resolve(tok, cue=False)
                 if sp is not None and sp.kind != "unknown":
                     self._push(tok.idx, sp)
 
@@ -215,6 +219,8 @@ class SpeakerIndex:
                     text = text[len(art):]
             role = role or text
             self._note_affiliation(canon, span)
+        if role and all(w.lower().rstrip(".") in _HONORIFICS for w in role.split()):
+            role = None
         if role and canon not in self.roles and len(role.split()) <= 14:
             self.roles[canon] = role.strip(" ,")
         if role and words:
@@ -230,6 +236,16 @@ class SpeakerIndex:
         elif places:
             text = strip_article(places[0].text)
             self.affils[canon] = DEMONYMS.get(text, text)
+
+    def _org_named(self, lemma: str, at: int) -> str | None:
+        """The last organisation named before ``at`` whose name ends in ``lemma`` ("the ministry"
+        after "Unification Ministry spokesperson Koo")."""
+        k = bisect.bisect_left(self._org_starts, at)
+        for i in range(k - 1, max(-1, k - 40), -1):
+            name = self._orgs[i][1]
+            if name.lower().split()[-1:] in ([lemma], [lemma + "s"]):
+                return name
+        return None
 
     # -- timeline ------------------------------------------------------------------------------
     def _push(self, pos: int, sp: Speaker) -> None:
@@ -251,9 +267,17 @@ class SpeakerIndex:
         return None
 
     # -- resolution ----------------------------------------------------------------------------
-    def resolve(self, head, register: bool = True) -> Speaker | None:
+    def resolve(self, head, cue: bool = True) -> Speaker | None:
         """The speaker meant by the noun phrase headed by token ``head`` (a subject or the object of
-        "said"), or None when it is not a plausible speaker."""
+        "said"), or None when it is not a plausible speaker. With ``cue`` (the phrase is the subject
+        of a reporting verb) any common noun phrase counts as a description of a speaker ("one
+        backbencher said"); without it only nouns known to name people or institutions do."""
+        sp = self._resolve(head, cue)
+        if cue and sp is not None and sp.kind != "unknown":
+            self.note(head.idx, sp)
+        return sp
+
+    def _resolve(self, head, cue: bool) -> Speaker | None:
         at = head.idx
         low = head.lower_
         if head.pos_ == "PRON" or low in _PRONOUNS:
@@ -273,6 +297,15 @@ class SpeakerIndex:
         mention = span.text
         ent = self._ent_at.get(head.i)
         person_ents = [e for e in span.ents if e.label_ == "PERSON"]
+        if not person_ents and head.pos_ in ("NOUN", "PROPN"):
+            # "The Prime Minister, Tony Blair, said": the name in the apposition.
+            for child in head.rights:
+                if child.dep_ == "appos":
+                    inner = [e for e in self.doc[child.left_edge.i:child.right_edge.i + 1].ents
+                             if e.label_ == "PERSON"]
+                    if inner and inner[0].root.i == child.i:
+                        person_ents = inner
+                    break
         if person_ents and not coordinated:
             e = person_ents[-1]
             name = clean_name(e.text)
@@ -313,6 +346,16 @@ class SpeakerIndex:
             if first in _DEFINITE and len(span) == 2:
                 name = mention[0].lower() + mention[1:]
             return Speaker(name, mention, "desc", plural or lemma in GROUP_NOUNS, head=lemma)
+        if lemma in SOURCE_NOUNS:
+            # "a Gallup Korea poll", "a KCNA report": the organisation named in the phrase.
+            named = [e for e in span.ents if e.end <= head.i and (e.label_ in ("ORG", "PERSON") or e.label_ in (
+                "GPE", "NORP") and e.root.dep_ in ("compound", "poss"))]
+            if named:
+                e = named[0]
+                if e.label_ == "PERSON":
+                    canon = self.canonical_name(clean_name(e.text), at)
+                    return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
+                return Speaker(strip_article(strip_poss(e.text)), mention, "org", False, head=lemma)
         if lemma in ORG_NOUNS or lemma in SOURCE_NOUNS:
             by = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "in")]
             for prep in by:
@@ -324,7 +367,13 @@ class SpeakerIndex:
                 sp = self._last(at, lambda s: s.head == lemma or s.name.lower().endswith(lemma), limit=60)
                 if sp is not None:
                     return Speaker(sp.name, mention, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
+                named = self._org_named(lemma, at)
+                if named:
+                    return Speaker(named, mention, "org", False, head=lemma)
             return Speaker(strip_article(mention), mention, "org", plural, head=lemma)
+        if cue and head.pos_ == "NOUN":
+            name = mention if first not in _INDEFINITE else mention[0].lower() + mention[1:]
+            return Speaker(name, mention, "desc", plural, head=lemma)
         return None
 
 
