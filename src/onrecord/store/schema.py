@@ -54,19 +54,20 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_status ON documents(status);
 CREATE INDEX documents_cluster ON documents(cluster_id);
+-- Ordinary rowid tables: SQLite 3.40's integrity_check reports false NULLs in WITHOUT ROWID ones.
 CREATE TABLE bands (
     key TEXT NOT NULL,
     doc_id TEXT NOT NULL REFERENCES documents(id),
-    PRIMARY KEY (key, doc_id)
-) WITHOUT ROWID;
+    UNIQUE (key, doc_id)
+);
 CREATE TABLE mentions (
     doc_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
     label TEXT NOT NULL,
-    PRIMARY KEY (doc_id, start, end, label)
-) WITHOUT ROWID;
+    UNIQUE (doc_id, start, end, label)
+);
 CREATE TABLE quotes (
     id TEXT PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id),
