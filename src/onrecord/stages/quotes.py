@@ -22,7 +22,7 @@ import re
 
 from ..model import Document, Quote
 from .quotes_context import QuoteContext
-from .quotes_cues import find_cue, subject_of
+from .quotes_cues import find_cue
 from .quotes_indirect import find_indirect
 from .speakers import Speaker
 
@@ -116,13 +116,10 @@ def _sentence_subject(ctx: QuoteContext, pos: int) -> Speaker | None:
     """The resolved subject of the writer's sentence around ``pos``, if it is a speaker."""
     s, e = ctx.sentence_bounds(pos)
     for tok in ctx.tokens_between(s, e):
-        if tok.dep_ == "ROOT" and not ctx.inside_quote(tok.idx):
-            subj = subject_of(tok)
-            if subj is not None:
-                sp = ctx.speakers.resolve(subj)
-                if sp is not None and sp.kind != "unknown":
-                    return sp
-            break
+        # The first subject of a verb in this sentence (the parser may join it to the next one).
+        if tok.dep_ in ("nsubj", "nsubjpass") and s <= tok.head.idx < e and not ctx.inside_quote(tok.idx):
+            sp = ctx.speakers.resolve(tok, cue=False)
+            return sp if sp is not None and sp.kind != "unknown" else None
     return None
 
 

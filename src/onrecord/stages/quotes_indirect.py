@@ -34,6 +34,13 @@ class Indirect:
 def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
     doc = ctx.doc
     lo, hi = clause.left_edge.i, clause.right_edge.i
+    if lo > verb.i:
+        # Adverbial clauses the parser hung on the verb after the content ("..., so as to deal a
+        # blow") belong to the statement; other reporting verbs and source notes do not.
+        for child in verb.rights:
+            if child.i > hi and child.dep_ == "advcl" and child.tag_ != "VBG" \
+                    and child.lemma_.lower() not in INDIRECT_VERBS:
+                hi = child.right_edge.i
     fronted = False
     if lo > verb.i:
         lo = max(lo, verb.i + 1)

@@ -322,7 +322,8 @@ class SpeakerIndex:
                 run.insert(0, self.doc[k])
                 k -= 1
             name = clean_name(self.doc[run[0].i:head.i + 1].text)
-            if name and self._candidates(name):
+            if name and (self._candidates(name) or ent is None and head.lemma_.lower() not in ORG_NOUNS):
+                # A capitalised subject with no entity label is most often a person the tagger missed.
                 canon = self.canonical_name(name, at)
                 return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
         lemma = head.lemma_.lower()

@@ -1,0 +1,173 @@
+"""The quotes stage: quotation marks, direct/partial/indirect statements and their offsets."""
+import pytest
+
+from onrecord.model import Document
+from onrecord.stages.quotes import extract_quotes
+from onrecord.stages.quotes_marks import find_quoted
+
+
+def run(body: str):
+    doc = Document(source="t.txt", doc_id="t", fmt="text", body=body)
+    return extract_quotes(doc).quotes
+
+
+def find(quotes, fragment):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+# -- quotation marks (no parse needed) ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ('"We will go," he said.', ["We will go,"]),
+    ("\u201cWe will go,\u201d he said. \u201cThen we come back.\u201d", ["We will go,", "Then we come back."]),
+    # single quotes nested inside double ones are part of the quotation
+    ('"He told me \'never again\' and left," she said.', ["He told me 'never again' and left,"]),
+    # a curly opening mark closed by a straight one
+    ('Kim said, \u201cThe U.S. is open to diplomacy."', ["The U.S. is open to diplomacy."]),
+    # an unbalanced paragraph does not lose the next paragraph's quote
+    ('He said "this and that and more.\n\n"Second paragraph quote here," she said.',
+     ["this and that and more.", "Second paragraph quote here,"]),
+    # a quotation left open at the end of its paragraph runs on into the next one
+    ('"We waited for a long time and nothing came.\n\n"Nothing at all," he said.',
+     ["We waited for a long time and nothing came.", "Nothing at all,"]),
+    # a lost closing mark before the next passage: two quotations
+    ('"We have pre-steps we need to see. "We need more indications," the official said.',
+     ["We have pre-steps we need to see.", "We need more indications,"]),
+    # British style: single marks, apostrophes are not marks
+    ("Mr Blair said: 'We won't walk away. That's not the British way.'",
+     ["We won't walk away. That's not the British way."]),
+    ("The students' union didn't comment.", []),
+    ("No quotes in this paragraph at all.", []),
+])
+def test_quotation_marks(body, expected):
+    assert [body[s.start:s.end] for s in find_quoted(body)] == expected
+
+
+def test_runs_on_flag_marks_multi_paragraph_quotes():
+    body = '"First part of a long statement goes here.\n\n"Second part," he said.'
+    spans = find_quoted(body)
+    assert [s.runs_on for s in spans] == [True, False]
+
+
+# -- quoted statements ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, fragment, kind, speaker", [
+    ('"There is no government involvement here," State Department spokesman John Kirby said on Monday.',
+     "no government involvement", "direct", "John Kirby"),
+    ('"The partnership is integral to peace," said Cory Gardner, the Colorado Republican who chairs the panel.',
+     "partnership is integral", "direct", "Cory Gardner"),
+    ("Foreign Minister Kang Kyung-wha said, \u201cWe will not accept any preconditions for the talks.\u201d",
+     "any preconditions", "direct", "Kang Kyung-wha"),
+    ('Prime Minister Fumio Kishida said on Friday regarding the missile launches, "This is a clear violation '
+     'of resolutions."', "clear violation", "direct", "Fumio Kishida"),
+    ('"The economy," Federal Reserve Chair Jerome Powell said, "is in a strong position and we intend to keep '
+     'it there."', "strong position", "direct", "Jerome Powell"),
+    ('Assistant Secretary Kurt Campbell described the talks as "preliminary and not a move toward restarting '
+     'negotiations."', "preliminary and not", "partial", "Kurt Campbell"),
+    ("Russia dismissed the claim. Its envoy said it was \u201ca provocation staged to justify sanctions\u201d "
+     "and walked out.", "a provocation staged", "partial", None),
+    ('"It\'s all talk,\' said one backbencher.', None, None, None),
+])
+def test_direct_and_partial_quotes(body, fragment, kind, speaker):
+    quotes = run(body)
+    if fragment is None:
+        assert all(q.text == body[q.start:q.end] for q in quotes)
+        return
+    q = find(quotes, fragment)
+    assert q.kind == kind
+    if speaker is not None:
+        assert q.speaker == speaker
+    assert body[q.start:q.end] == q.text
+    assert q.sentence_start <= q.start and q.end <= q.sentence_end
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a quotation split by its cue is two quotations with one speaker
+    ('"We made progress in Hanoi," Mike Pompeo said. "We will re-engage with him."',
+     {"We made progress": "Mike Pompeo", "re-engage": "Mike Pompeo"}),
+    # a paragraph with no cue continues the last speaker
+    ('"It has to follow the verified denuclearization," Mike Pompeo said in an interview.\n\n'
+     '"And getting that sequencing right matters to the whole world."',
+     {"verified denuclearization": "Mike Pompeo", "sequencing right": "Mike Pompeo"}),
+    # a multi-paragraph quotation whose cue comes in its second paragraph
+    ('The minister addressed parliament on Tuesday.\n\n"We have waited long enough and offered talks and aid.\n\n'
+     '"Nothing has come back," Foreign Minister Kang Kyung-wha said.',
+     {"waited long enough": "Kang Kyung-wha", "Nothing has come back": "Kang Kyung-wha"}),
+    # a paragraph ending with a colon announces the speaker of the next one
+    ("Warren, a Massachusetts Democrat, put it bluntly:\n\n"
+     '"This deal would crush competition and raise prices for families."',
+     {"crush competition": "Warren"}),
+])
+def test_continuation(body, speakers):
+    quotes = run(body)
+    for fragment, speaker in speakers.items():
+        assert find(quotes, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("body", [
+    'Both sides downplayed the talks as "Track 2" discussions.',
+    'The administration floated the idea of a "small deal" to break the deadlock.',
+    'He is the author of "The Impossible State: North Korea, Past and Future" and other books.',
+])
+def test_terms_and_titles_are_not_statements(body):
+    assert [q for q in run(body) if len(q.text.split()) >= 4] == []
+
+
+# -- indirect speech ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, text, speaker, cue", [
+    ("State Department spokesman John Kirby spoke on Monday. He said the US is open to talks with the North.",
+     "the US is open to talks with the North", "John Kirby", "said"),
+    ("Secretary of State Mike Pompeo told U.S. lawmakers that the sanctions on North Korea should remain in place.",
+     "the sanctions on North Korea should remain in place", "Mike Pompeo", "told"),
+    ("SEOUL (Reuters) - North Korea fired two missiles into the sea on Thursday, South Korea's military said.",
+     "North Korea fired two missiles into the sea on Thursday", "South Korea's military", "said"),
+    ("According to a report by the Washington Post, the working-level talks have stalled since March.",
+     "the working-level talks have stalled since March", "Washington Post", "according to"),
+    ("The Congressional Research Service said in a report that North Korea is suspected of working with Iran.",
+     "North Korea is suspected of working with Iran", "Congressional Research Service", "said"),
+    ("Experts based in Seoul and Washington, however, pointed out that Seoul's approach lacked understanding.",
+     "Seoul's approach lacked understanding", "Experts based in Seoul and Washington", "pointed"),
+    ("Kirby said the US is open to talks, but said Pyongyang should prove it is serious about denuclearization.",
+     "the US is open to talks, but said Pyongyang should prove it is serious about denuclearization", "Kirby", "said"),
+    ("Lawmakers expressed concern over the plan, saying it could cause a rift in the alliance.",
+     "it could cause a rift in the alliance", "Lawmakers", "saying"),
+])
+def test_indirect_speech(body, text, speaker, cue):
+    quotes = [q for q in run(body) if q.kind == "indirect"]
+    assert [q.text for q in quotes] == [text]
+    assert quotes[0].speaker == speaker
+    assert quotes[0].cue == cue
+    assert body[quotes[0].start:quotes[0].end] == text
+
+
+@pytest.mark.parametrize("body", [
+    "He did not say whether the talks would resume.",
+    "The official brushed aside the phased approach.",
+    "Kim's visit will come a week after the envoys met.",
+    "There stands a chance that the North might resume its nuclear armament.",
+])
+def test_not_indirect_speech(body):
+    assert [q for q in run(body) if q.kind == "indirect"] == []
+
+
+def test_mostly_quoted_clause_is_a_partial_quote_not_an_indirect_one():
+    body = ('A senior U.S. official said the visit should not be read as suggesting "that we are on the fast '
+            'track to resumption of six party talks."')
+    quotes = run(body)
+    assert [q.kind for q in quotes] == ["partial"]
+    assert quotes[0].speaker == "a senior U.S. official"
+
+
+def test_partial_inside_indirect_gives_both():
+    body = ('Kim Jong-un told party members that there was a need to advance "under the uplifted banner of '
+            'self-reliance," so as to deal a blow to hostile forces.')
+    kinds = sorted(q.kind for q in run(body))
+    assert kinds == ["indirect", "partial"]
+
+
+def test_empty_body_and_bare_document():
+    assert run("") == []
+    assert run("Nothing is said here. The weather was fine.") == []
