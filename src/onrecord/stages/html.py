@@ -101,7 +101,7 @@ def main_text(tree: HtmlElement, meta: PageMeta | None = None, url: str | None =
         slow = _trafilatura_text(tree, url, fast=False)
         if len(slow) > len(text):
             text = slow
-    lines = filter_lines(_paragraphs(text), title=meta.title)
+    lines = filter_lines(_paragraphs(text), title=meta.title, sitename=meta.sitename, url=url)
     return "\n\n".join(lines)
 
 

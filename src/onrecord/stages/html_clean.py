@@ -213,14 +213,116 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def filter_lines(lines: list[str], title: str | None = None) -> list[str]:
-    """Drop boilerplate lines from extracted paragraphs, keeping order."""
-    out = list(lines)
-    # the headline is metadata, not body: drop it when it opens the text
-    if title and out:
-        t = _norm(title)
-        for i in range(min(3, len(out))):
-            if t and _norm(out[i]) and (_norm(out[i]) == t or (len(_norm(out[i])) > 20 and t.startswith(_norm(out[i])))):
-                del out[i]
-                break
+_I = re.IGNORECASE
+#: A label that introduces a link to another story ("Read more: ...", "[Related: ...]", "Also on
+#: example.com ..."), in the languages of the news onrecord may meet.
+_LINK_LABEL = re.compile(
+    r"^\W{0,3}(?:read more|read also|also read|more|see more|see also|related(?: stories| articles| content| coverage)?"
+    r"|recommended|watch|listen|leggi anche|lesen sie auch|lire aussi|à lire aussi|leia também|veja também|lee también"
+    r")(?: on| su| at| from)?(?:\s*[:：|–—-]|\s+[\w.]+\.(?:com|net|org|co\.uk)\b)"
+    r"|^also on [\w.-]+\.\w{2,}\b",
+    _I,
+)
+#: Tabloids mark links to other stories with a bracketed upper-case label at the end.
+_LINK_TAG = re.compile(r"\[(?:[A-Z]{3,}|Video|Pics|Photos|Gallery|Poll)\]\W{0,2}$")
+#: Calls to act that address the reader: subscribe, sign up, follow, click, share.
+_CALL_WORDS = re.compile(
+    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|subscription|newsletters?|inbox|click(?:ing)? here|tap here"
+    r"|follow (?:us|him|her|me|them|@\w+|[A-Z]\w+(?: [A-Z]\w+)? on)"
+    r"|share (?:it|this)(?: story| article)? with|download (?:the|our) app|get the app|get access"
+    r"|letterbox|podcast|listen (?:live|back|to (?:the|our))|youtube channel)",
+    _I,
+)
+_READER = re.compile(
+    r"\b(?:you|your|our|us)\b|^(?:sign|subscribe|click|tap|follow|get|join|download|listen|watch|read|like|share"
+    r"|send|email|register|become|support|donate|start|don't miss|never miss)\b",
+    _I,
+)
+#: A quotation with a verb of saying is reported speech, never a call to the reader.
+_REPORTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according)\b", _I)
+#: Lines that are notices of the site rather than of the story.
+_NOTICE = re.compile(
+    r"^(?:copyright\b|©|\(c\) ?\d{4})|all rights reserved|for your personal,? non-commercial use"
+    r"|^(?:an error has occurred|there was an error|please try again|thanks? (?:you )?for (?:signing up|subscribing)"
+    r"|this article has been sent to|advertisement$|story continues below|continue reading|scroll to continue)",
+    _I,
+)
+#: Contact lines for the writer: "Write to X at x@example.com", "Email X at ... or follow ...".
+_CONTACT = re.compile(
+    r"^(?:have a tip\?|write to|email|e-mail|contact|reach) .{0,80}(?:\S+@\S+\.\w+|twitter|@\w+)", _I
+)
+#: Credit lines of agency copy: "(Reporting by ...; Editing by ...)", "X contributed to this report."
+_CREDIT = re.compile(
+    r"^\W{0,2}(?:(?:additional )?reporting|writing|editing|edited|compiled|produced) by\b"
+    r"|\bcontributed (?:reporting )?to this (?:report|story|article)\W{0,3}$",
+    _I,
+)
+_URL_ONLY = re.compile(r"^\W{0,2}(?:https?://|www\.)\S+\W{0,2}$", _I)
+
+#: Above this many characters a line is taken as prose, never as a one-line notice.
+_MAX_NOTICE_CHARS = 300
+#: Calls to the reader are one or two short sentences.
+_MAX_CALL_CHARS = 220
+
+
+def boilerplate_kind(line: str, page_url: str | None = None) -> str | None:
+    """Why one extracted line is page furniture, or None when it may be article text.
+
+    Kinds: ``url`` (the page's own address), ``notice`` (copyright, reprint and error notices),
+    ``credit`` (agency reporting/editing credits), ``contact`` (how to reach the writer), ``link``
+    (a labelled link to another story), ``call`` (a call to subscribe, sign up, follow, click).
+    """
+    if len(line) > _MAX_NOTICE_CHARS:
+        return None
+    if _URL_ONLY.match(line):
+        return "url" if page_url and _same_url(line, page_url) else None
+    if _NOTICE.search(line):
+        return "notice"
+    if _CREDIT.search(line):
+        return "credit"
+    if _CONTACT.search(line):
+        return "contact"
+    if (_LINK_LABEL.search(line) or _LINK_TAG.search(line)) and len(line) < 200:
+        return "link"
+    if (
+        len(line) <= _MAX_CALL_CHARS
+        and not line.startswith("- ")  # an item of a how-to list, not a promotion
+        and _CALL_WORDS.search(line)
+        and _READER.search(line)
+        and not _REPORTED.search(line)
+    ):
+        return "call"
+    return None
+
+
+def _same_url(a: str, b: str) -> bool:
+    strip = lambda u: re.sub(r"^\W*(?:https?://)?(?:www\.)?|[\W_]+$", "", u.strip().lower())  # noqa: E731
+    return strip(a) == strip(b)
+
+
+def _is_title(line: str, title_norm: str) -> bool:
+    """True when the line is the page title or a long piece of it (titles carry the site name)."""
+    norm = _norm(line)
+    if not norm or not title_norm:
+        return False
+    if norm == title_norm:
+        return True
+    return len(norm.split()) >= 5 and norm in title_norm and len(norm) >= 0.5 * len(title_norm)
+
+
+def filter_lines(
+    lines: list[str], title: str | None = None, sitename: str | None = None, url: str | None = None
+) -> list[str]:
+    """Drop boilerplate lines from extracted paragraphs, keeping order: the headline (metadata, not
+    body), the site's name and the lines ``boilerplate_kind`` flags. ``url`` is the page's address.
+
+    Repeated paragraphs are kept: recipes, interviews and lists repeat lines on purpose.
+    """
+    title_norm = _norm(title or "")
+    site_norm = _norm(sitename or "")
+    out = []
+    for line in lines:
+        if _is_title(line, title_norm) or (site_norm and _norm(line) == site_norm) or boilerplate_kind(line, url):
+            continue
+        out.append(line)
     return out
