@@ -74,37 +74,51 @@ def _fail(doc: Document, stage: str, exc: BaseException) -> None:
     doc.notes["reason_code"] = "stage_failed"
 
 
-def process_batch(stages: Sequence, docs: Sequence[Document], strict: bool = False) -> list[Document]:
-    """Run every stage over ``docs`` (documents already dropped are passed over) and return them
-    ready to store: the spaCy parse and the raw input are released."""
-    for stage in stages:
-        live = [d for d in docs if d.ok]
-        if not live:
-            break
-        batch = getattr(stage, "process_batch", None)
-        if batch is not None:
-            try:
-                batch(live)
-                continue
-            except Exception:
-                if strict:
-                    raise
-                # fall through: retry one by one so only the bad document fails
-        for doc in live:
-            if not doc.ok:
-                continue
-            try:
-                stage(doc)
-            except Exception as exc:
-                if strict:
-                    raise
-                _fail(doc, stage.name, exc)
+def apply_stage(stage, docs: Sequence[Document], strict: bool = False) -> None:
+    """Run one stage over the documents of ``docs`` still ``ok``, in place.
+
+    A stage with ``process_batch`` gets the batch at once; if that raises, each document is retried
+    alone so only the bad one fails (``error``, reason ``stage_failed``), unless ``strict``.
+    """
+    live = [d for d in docs if d.ok]
+    if not live:
+        return
+    batch = getattr(stage, "process_batch", None)
+    if batch is not None:
+        try:
+            batch(live)
+            return
+        except Exception:
+            if strict:
+                raise
+            # fall through: retry one by one so only the bad document fails
+    for doc in live:
+        if not doc.ok:
+            continue
+        try:
+            stage(doc)
+        except Exception as exc:
+            if strict:
+                raise
+            _fail(doc, stage.name, exc)
+
+
+def release(docs: Sequence[Document]) -> list[Document]:
+    """Drop what is never stored or sent on (the spaCy parse, the raw input) and return ``docs``."""
     out = []
     for doc in docs:
         doc.nlp = None
         doc.raw = ""
         out.append(doc)
     return out
+
+
+def process_batch(stages: Sequence, docs: Sequence[Document], strict: bool = False) -> list[Document]:
+    """Run every stage over ``docs`` (documents already dropped are passed over) and return them
+    ready to store: the spaCy parse and the raw input are released."""
+    for stage in stages:
+        apply_stage(stage, docs, strict)
+    return release(docs)
 
 
 # Worker-process state: the stages, built and set up once per process.
