@@ -22,6 +22,11 @@ LOGGER = logging.getLogger(__name__)
 MAX_HTML_CHARS = 8_000_000
 #: Below this many characters of text the first pass is taken as a miss and the fallbacks run.
 SHORT_TEXT_CHARS = 250
+#: A text of at least MENU_MIN_LINES lines, MENU_SHORT_SHARE of them shorter than MENU_LINE_CHARS
+#: characters, is a dump of the page's menus rather than an article.
+MENU_MIN_LINES = 20
+MENU_LINE_CHARS = 25
+MENU_SHORT_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ def parse_html(html: str) -> HtmlElement | None:
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool) -> str:
+def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool, precision: bool = False) -> str:
     """trafilatura's text for a tree (the tree is left as it was), "" when it finds nothing."""
     import trafilatura
 
@@ -73,6 +78,7 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool) -> str:
             tree,
             url=url,
             fast=fast,
+            favor_precision=precision,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -90,6 +96,14 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
+def _menu_like(text: str) -> bool:
+    """True when the text is mostly short lines: a dump of menus and link lists, not an article."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < MENU_MIN_LINES:
+        return False
+    return sum(len(line.strip()) < MENU_LINE_CHARS for line in lines) >= MENU_SHORT_SHARE * len(lines)
+
+
 def main_text(tree: HtmlElement, meta: PageMeta | None = None, url: str | None = None) -> str:
     """The main text of a parsed page (modified in place), paragraphs separated by a blank line."""
     meta = meta or PageMeta()
@@ -101,6 +115,11 @@ def main_text(tree: HtmlElement, meta: PageMeta | None = None, url: str | None =
         slow = _trafilatura_text(tree, url, fast=False)
         if len(slow) > len(text):
             text = slow
+    elif _menu_like(text):
+        # trafilatura fell back to the whole page; its precision mode looks for the text block
+        strict = _trafilatura_text(tree, url, fast=False, precision=True)
+        if len(strict) >= SHORT_TEXT_CHARS and not _menu_like(strict):
+            text = strict
     lines = filter_lines(_paragraphs(text), title=meta.title, sitename=meta.sitename, url=url)
     return "\n\n".join(lines)
 

@@ -180,9 +180,40 @@ def remove_trailing_link_lists(tree: HtmlElement) -> None:
             lst.drop_tree()
 
 
+#: Embedded social posts: what a person said, often the quote a story is about.
+_EMBEDDED_POST = re.compile(r"\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed)\b")
+
+
+def keep_embedded_posts(tree: HtmlElement) -> None:
+    """Free embedded tweets and posts from their wrappers ("social-embed" and the like), which the
+    boilerplate rules would otherwise remove with them; the post's own text and signature stay."""
+    for quote in list(tree.iter("blockquote")):
+        if not _EMBEDDED_POST.search(quote.get("class") or ""):
+            continue
+        quote.attrib.pop("class", None)
+        quote.set("data-embedded-post", "1")
+        # climb through wrappers that hold nothing but this post
+        wrapper = quote
+        for _ in range(3):
+            parent = wrapper.getparent()
+            if parent is None or parent.tag in ("body", "article", "main") or len(parent) > 3:
+                break
+            others = "".join(
+                (c.text_content() if isinstance(c.tag, str) and c.tag not in ("script", "style") else "") + (c.tail or "")
+                for c in parent if c is not wrapper
+            )
+            if others.strip() or (parent.text or "").strip():
+                break
+            wrapper = parent
+        if wrapper is not quote:
+            quote.tail = wrapper.tail
+            wrapper.getparent().replace(wrapper, quote)
+
+
 def preclean_tree(tree: HtmlElement) -> None:
     """Remove elements that are boilerplate on any news page (in place; tails are kept), join split
     article bodies and unwrap layout tables."""
+    keep_embedded_posts(tree)
     unwrap_layout_tables(tree)
     merge_split_bodies(tree)
     remove_trailing_link_lists(tree)
