@@ -18,9 +18,9 @@ from . import clean_lines as cl
 from .metadata_dates import date_line_kind
 
 #: Line kinds that end the article block: nothing of the article follows them.
-HARD = frozenset({"contact", "credit", "byline", "tags", "list_header"})
+HARD = frozenset({"footer", "credit", "byline", "tags", "list_header"})
 #: Line kinds that are never body text.
-NOISE = frozenset({"junk", "foreign", "date", "byline", "credit", "contact", "caption", "ui", "tags",
+NOISE = frozenset({"junk", "foreign", "date", "byline", "credit", "footer", "contact", "caption", "ui", "tags",
                    "related", "list_header", "dup", "teaser", "list", "agency_credit"})
 #: More than this many consecutive non-body lines end a block.
 MAX_NOISE_STREAK = 4
@@ -37,6 +37,7 @@ _LIST_HEADER = re.compile(
     r"subscribe.*|sign up.*|all rights reserved.*|copyright.*)$",
     re.IGNORECASE,
 )
+_COMMENTS = re.compile(r"(?i)\bcomments?\b|\breply\b|\bdiscussion\b")
 _AGENCY_ONLY = re.compile(rf"^[\(\[\-\u2014\u2013/ ]*(?:{cl._AGENCY_ALT})[\)\] .]*$", re.IGNORECASE)
 
 
@@ -73,12 +74,14 @@ def clean(doc: Document, settings: dict) -> Document:
     for ln in lines:
         ln.kind = classify(ln, latin_doc)
     _mark_relations(lines, doc.hints.get("title"))
-    start, end = find_block(lines, html_mode)
+    # An HTML extractor has already picked the main text: only drop the lines that are noise.
+    # Scraped text is a whole page: keep only the article's paragraph block.
+    start, end = find_html_block(lines) if html_mode else find_block(lines)
     kept, removed = [], []
     evidence = []
     for i, ln in enumerate(lines):
         pos = "pre" if start < 0 or i < start else ("post" if i > end else "in")
-        if pos == "in" and keep_in_block(ln):
+        if pos == "in" and (keep_in_html(ln) if html_mode else keep_in_block(ln)):
             kept.append(_paragraph(ln))
         else:
             removed.append(ln.raw)
@@ -141,26 +144,61 @@ def prepare_lines(text: str) -> list[Line]:
     return _join_wrapped(out)
 
 
+_FUNCTION_END = re.compile(r"(?:[,;\-\u2013]|\b(?:the|a|an|of|and|or|to|in|on|at|for|by|with|from|that|as|is|was|were|"
+                           r"are|has|have|had|his|her|their|its|who|which|but)\s*$)")
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the sentence ``prev`` breaks off (a wrapped line)."""
+    if prev[-1:] in ".!?:\"\u201d\u2019)]\u3002" or not nxt:
+        return False
+    return nxt[0].islower() or bool(_FUNCTION_END.search(prev))
+
+
 def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """Re-join paragraphs a scraper hard-wrapped at a fixed width (most long lines end within a
-    few characters of the same column, and paragraphs are set apart by blank lines)."""
-    long = [len(ln.text) for ln in lines if len(ln.text) >= 30]
-    if len(long) < 6:
-        return lines
-    width = max(long)
-    if width > 110 or sum(w >= width - 15 for w in long) < 0.6 * len(long):
-        return lines
-    out: list[Line] = []
+    """Re-join paragraphs a scraper hard-wrapped at a fixed width.
+
+    A group of consecutive lines (no blank line between) is one wrapped paragraph when all but its
+    last line end near the same column and at least one line break cuts a sentence; a single
+    break inside a sentence ("... making the rounds on social media," / "show Nigerian ...") is
+    joined too.
+    """
+    groups: list[list[Line]] = []
     for ln in lines:
-        prev = out[-1] if out else None
-        if (prev is not None and not ln.blank_before and len(prev.text) >= width - 20
-                and not cl.strip_bullet(ln.text)[0] and cl.foreign_share(prev.text) < 0.3):
-            joiner = "" if prev.text.endswith("-") and ln.text[:1].islower() else " "
-            prev.text = prev.text + joiner + ln.text
-            prev.raw = prev.raw + "\n" + ln.raw
+        if groups and not ln.blank_before and not cl.strip_bullet(ln.text)[0] and not cl.strip_bullet(groups[-1][-1].text)[0]:
+            groups[-1].append(ln)
         else:
-            out.append(ln)
+            groups.append([ln])
+    out: list[Line] = []
+    for g in groups:
+        if len(g) > 1 and _wrapped_group(g):
+            out.append(_merge(g))
+            continue
+        for ln in g:
+            prev = out[-1] if out else None
+            if (prev is not None and not ln.blank_before and len(prev.text) >= 30 and prev.text is not ln.text
+                    and g.index(ln) > 0 and cl.foreign_share(prev.text) < 0.3 and _continues(prev.text, ln.text)):
+                out[-1] = _merge([prev, ln])
+            else:
+                out.append(ln)
     return out
+
+
+def _wrapped_group(g: list[Line]) -> bool:
+    widths = [len(ln.text) for ln in g]
+    width = max(widths)
+    if not 50 <= width <= 110 or any(w < width - 25 for w in widths[:-1]):
+        return False
+    if len({ln.text for ln in g}) < len(g):
+        return False
+    return any(_continues(a.text, b.text) for a, b in zip(g, g[1:]))
+
+
+def _merge(g: list[Line]) -> Line:
+    text = g[0].text
+    for ln in g[1:]:
+        text = text + ln.text if text.endswith("-") and ln.text[:1].islower() else f"{text} {ln.text}"
+    return Line(raw="\n".join(ln.raw for ln in g), text=text, blank_before=g[0].blank_before)
 
 
 def _latin_document(lines: list[Line]) -> bool:
@@ -199,10 +237,12 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
         return "tags"
     if _LIST_HEADER.match(item.strip(" :|>-\u00bb")):
         return "list_header"
-    if cl.is_contact(item):
-        return "contact"
     if cl.is_caption(item):
         return "caption"
+    if cl.is_footer(item):
+        return "footer"
+    if cl.is_contact(item):
+        return "contact"
     if cl.is_ui(item) or cl.is_share_item(item):
         return "ui"
     if cl.is_related(item):
@@ -224,6 +264,9 @@ def _mark_relations(lines: list[Line], hint_title: str | None) -> None:
     """Label lines by their neighbours: a line repeated within the next three lines (captions and
     headlines scraped twice), and a cut-off teaser of a following paragraph."""
     keys = [_key(ln.text) for ln in lines]
+    for i, ln in enumerate(lines[:-1]):
+        if ln.kind == "caption" and cl.CAPTION_LABEL.match(ln.text) and lines[i + 1].kind not in ("prose",):
+            lines[i + 1].kind = "caption"
     for i, ln in enumerate(lines):
         if ln.kind in ("junk",) or not keys[i]:
             continue
@@ -254,7 +297,7 @@ def _keepable(ln: Line) -> bool:
     return ln.kind in ("prose", "sentence", "item")
 
 
-def find_block(lines: list[Line], html_mode: bool = False) -> tuple[int, int]:
+def find_block(lines: list[Line]) -> tuple[int, int]:
     """Index of the first and last line of the article's paragraph block, or (-1, -1).
 
     1. Cut the page into runs of lines, each run starting at a prose line and ending at a hard
@@ -286,7 +329,7 @@ def find_block(lines: list[Line], html_mode: bool = False) -> tuple[int, int]:
                 cur[1] = i
             streak = 0 if _keepable(ln) else streak + 1
         else:
-            streak += 1
+            streak += _streak_weight(ln)
             if streak > MAX_NOISE_STREAK:
                 runs.append(cur)
                 cur = None
@@ -300,17 +343,21 @@ def find_block(lines: list[Line], html_mode: bool = False) -> tuple[int, int]:
     def article_like(run: list[int]) -> bool:
         return run[3] >= 2 and run[3] >= 0.6 * run[4]
 
-    def soft_gap(a: int, b: int) -> bool:
-        gap = [ln for ln in lines[a + 1:b]]
-        return len(gap) <= 5 and not any(ln.kind in HARD for ln in gap)
+    def soft_gap(a: int, b: int, run: list[int]) -> bool:
+        gap = lines[a + 1:b]
+        # An inline box of links ("Related articles" and a few headlines) may sit inside an
+        # article; a byline, credit, tag list, footer or comment section never does.
+        boxed = run[3] >= 3 and len(gap) <= 14 and all(
+            (ln.kind == "list_header" and not _COMMENTS.search(ln.text)) or ln.kind not in HARD for ln in gap)
+        return boxed or (len(gap) <= 5 and not any(ln.kind in HARD for ln in gap))
 
     for r in range(best + 1, len(runs)):
-        if article_like(runs[r]) and soft_gap(end, runs[r][0]):
+        if article_like(runs[r]) and soft_gap(end, runs[r][0], runs[r]):
             end = runs[r][1]
         else:
             break
     for r in range(best - 1, -1, -1):
-        if article_like(runs[r]) and soft_gap(runs[r][1], start):
+        if article_like(runs[r]) and soft_gap(runs[r][1], start, runs[r]):
             start = runs[r][0]
         else:
             break
@@ -320,14 +367,43 @@ def find_block(lines: list[Line], html_mode: bool = False) -> tuple[int, int]:
         ln = lines[i]
         if ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet:
             start = i
-        elif html_mode and ln.kind == "short" and len(cl.words(ln.text)) >= 3:
-            pass
         else:
             break
         i -= 1
     while end > start and not _keepable(lines[end]):
         end -= 1
     return start, end
+
+
+def find_html_block(lines: list[Line]) -> tuple[int, int]:
+    """First and last line of an extractor's main text worth keeping: from the first line that is
+    not noise to the last one before a trailing list header ("Related stories") or footer."""
+    idx = [i for i, ln in enumerate(lines) if keep_in_html(ln)]
+    if not idx:
+        return -1, -1
+    start, end = idx[0], idx[-1]
+    for i in range(start, end + 1):
+        # A list of other stories or a footer in the last part of the text ends the article.
+        if lines[i].kind in ("list_header", "footer", "tags") and i > start + 0.6 * (end - start):
+            before = [j for j in idx if j < i]
+            if before:
+                end = before[-1]
+            break
+    return start, end
+
+
+def keep_in_html(ln: Line) -> bool:
+    """Whether a line of an extractor's main text is article text: anything but noise."""
+    return ln.kind not in NOISE
+
+
+def _streak_weight(ln: Line) -> float:
+    """How much a non-body line inside the article says "the article is over": photo captions,
+    credits and stray interface words of an embedded post say little; headline-like lines and
+    list items (a list of other stories) say more."""
+    if ln.kind in ("caption", "junk", "dup", "ui", "contact") or len(cl.words(ln.text)) <= 2:
+        return 0.5
+    return 1.0
 
 
 def keep_in_block(ln: Line) -> bool:

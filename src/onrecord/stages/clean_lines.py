@@ -246,6 +246,11 @@ def is_contact(text: str) -> bool:
     return False
 
 
+def is_footer(text: str) -> bool:
+    """A site footer line: copyright, "All rights reserved", "Powered by", sitemap, policies."""
+    return len(text) < 200 and bool(_FOOTER.search(text)) and not is_prose(text)
+
+
 def has_spam_contact(text: str) -> bool:
     """Copy-site footer signals: a phone number, a "Powered by" or a placeholder address."""
     if re.search(r"powered by", text, re.IGNORECASE):
@@ -275,7 +280,12 @@ AGENCIES = {
     "ap-dow jones": "AP", "dow jones": "Dow Jones", "apa": "APA", "bss": "BSS", "qna": "QNA",
 }
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
-AGENCY_RE = re.compile(rf"(?<![\w-])(?:{_AGENCY_ALT})(?![\w-])", re.IGNORECASE)
+AGENCY_RE = re.compile(rf"(?<!\w)(?:{_AGENCY_ALT})(?!\w)", re.IGNORECASE)
+
+
+def agencies_in(text: str) -> list[str]:
+    """Short names of the agencies written in ``text`` with a capital ("Xinhua-Yonhap" -> two)."""
+    return [AGENCIES[m.group().lower()] for m in AGENCY_RE.finditer(text) if m.group()[0].isupper()]
 
 
 def agency_name(text: str) -> str | None:
@@ -283,21 +293,29 @@ def agency_name(text: str) -> str | None:
     return AGENCIES.get(text.strip().lower().rstrip("."))
 
 
-_PHOTO_WORD = r"(?:photos?|photograph(?:er)?|images?|pictures?|pics?|file|files|courtesy|pool|screenshot|screen ?capture|captured?|graphics?|illustration|video grab|handout)"
+_PHOTO_WORD = (r"(?i:photos?|photograph(?:er)?|images?|pictures?|pics?|file|files|courtesy|pool|screenshot|"
+               r"screen ?capture|captured?|graphics?|illustration|video grab|handout)")
 _CREDIT_TAIL = re.compile(
-    rf"(?:\s/\s?|\s\|\s|\s?\[)(?:[\w.'&\-]+[ \-]?){{1,6}}\]?\s*$|"  # "... / Xinhua-Yonhap", "[Yonhap]"
-    rf"\b[A-Z][\w.&\-]*(?:[ \-][A-Z][\w.&\-]*)*[ \-]{_PHOTO_WORD}(?: photo)?\.?\)?\s*$|"  # "Yonhap-Korea Times file"
-    rf"\(\s*(?:{_PHOTO_WORD}|AP Photo|Reuters|AFP|EPA|Getty)[^()]{{0,80}}\)\s*$|"  # "(AP Photo/Name)"
-    rf"\b(?:{_PHOTO_WORD})\s*(?:by|:|credit:?|courtesy of)\s+[^.]{{2,60}}$|"  # "Photo by X", "Photo: X"
-    rf"\b(?:getty images|afp via getty images|epa-efe|reuters/[A-Z][\w .'-]+|ap photo/?[\w .'-]*|shutterstock|imago|newscom)\.?\)?\]?\s*$",
-    re.IGNORECASE,
+    # "... / Xinhua-Yonhap", "| Reuters", "[Yonhap]" (checked for an agency or photo word below)
+    r"(?:\s/\s?|\s\|\s|\s?\[)(?:[\w.'&\-]+[ \-]?){1,6}\]?\s*$|"
+    # "... Donald Trump. Yonhap-Korea Times file": capitalised words and a credit word after a sentence
+    r"(?:^|(?<=[.!?\"\u201d)]\s)|(?<=[.!?]))[A-Z][\w.&\-]*(?:[ \-][A-Z][\w.&\-]*){0,5}[ \-]"
+    r"(?i:file|pool|handout|courtesy|photo|capture|captured|screenshot)(?i: photo)?\.?\s*$|"
+    # "(AP Photo/Ahn Young-joon)", "(Photo: Reuters)"
+    rf"\(\s*(?:{_PHOTO_WORD}|AP Photo|Reuters|REUTERS|AFP|EPA|Getty)[^()]{{0,80}}\)\s*$|"
+    # "Photo by Shim Hyun-chul", "Photo: Reuters"
+    rf"\b{_PHOTO_WORD}\s*(?i:by|:|credit:?|courtesy of)\s+[^.]{{2,60}}$|"
+    r"\b(?i:getty images|afp via getty images|epa-efe|shutterstock|imago|newscom)\.?\)?\]?\s*$|"
+    r"(?:REUTERS|Reuters)/[A-Z][\w .'-]+\)?$|\bAP Photo/?[\w .'-]*\)?$"
 )
 _CAPTION_START = re.compile(
     r"^(?:\(?(?:from )?(?:left|right|top|above|below|center|centre)(?: to right)?[),:]|"
-    r"(?:photo|image|picture|caption|file photo|in this (?:file )?(?:photo|image|picture))\b|"
-    r"image (?:source|caption)|media caption)",
+    r"(?:photo|image|picture|caption|video|media)s?\s*(?::|by\b|credits?\b|copyright\b|source\b|caption\b|courtesy\b)|"
+    r"(?:a )?file photo\b|in this (?:file |undated |handout )?(?:photo|image|picture)\b)",
     re.IGNORECASE,
 )
+#: A caption's label alone on its line ("Image caption"); the next line is the caption.
+CAPTION_LABEL = re.compile(r"^(?:image|photo|media|video|picture)?\s*caption:?$", re.IGNORECASE)
 
 
 def photo_credit(text: str) -> str | None:
@@ -314,7 +332,7 @@ def photo_credit(text: str) -> str | None:
         inner = tail.strip("/|[] ")
         # "/ Xinhua-Yonhap", "[Yonhap]", "| Reuters", "/ Korea Times photo by ...": an agency or a
         # photo word, not just any words after a slash.
-        if not (AGENCY_RE.search(inner) or re.search(_PHOTO_WORD, inner, re.IGNORECASE)):
+        if not (agencies_in(inner) or re.search(_PHOTO_WORD, inner)):
             return None
         if re.search(r"\b(?:said|says|told|according)\b", inner):
             return None

@@ -144,7 +144,7 @@ def parse_loose(text: str) -> str | None:
     return got.date().isoformat() if got else None
 
 
-_YEAR = re.compile(r"(?<![\d,.$€£#/-])(?:19[5-9]\d|20[0-4]\d)(?![\d,%]|\.\d|-\d)")
+_YEAR = re.compile(r"(?<![\d,.$€£#/-])(?:19[5-9]\d|20[0-4]\d)(?![\d,%]|\.\d|-\d|'?s\b)")
 
 
 def years_mentioned(text: str) -> list[int]:

@@ -21,6 +21,7 @@ class QuoteContext:
         self.body = body
         self.doc = sdoc
         self.spans: list[QuotedSpan] = find_quoted(body)
+        self.span_starts = [s.start for s in self.spans]
         self.paras = paragraphs(body)
         self._para_starts = [p[0] for p in self.paras]
         # Quoted ranges including their marks, for "is this offset inside a quote".

@@ -8,6 +8,7 @@ left to the quotation finder, and a clause inside another statement's content is
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -76,10 +77,12 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
 def _quoted_share(ctx, start: int, end: int) -> float:
     """Share of the characters of ``[start, end)`` that lie inside quotation marks."""
     inside = 0
-    for s in ctx.spans:
-        if s.end <= start or s.start >= end:
-            continue
-        inside += min(end, s.end) - max(start, s.start)
+    k = max(0, bisect.bisect_right(ctx.span_starts, start) - 1)
+    for s in ctx.spans[k:]:
+        if s.start >= end:
+            break
+        if s.end > start:
+            inside += min(end, s.end) - max(start, s.start)
     return inside / max(1, end - start)
 
 
@@ -144,9 +147,11 @@ def find_indirect(ctx) -> list[Indirect]:
     # A statement inside another one's content ("The official said the US believed ...") is part of it.
     kept: list[Indirect] = []
     for item in found:
-        if any(k.start <= item.start and item.end <= k.end and k.verb is not item.verb for k in kept):
+        # Sorted by start, so only the statements just before can contain this one.
+        recent = kept[-3:]
+        if any(k.start <= item.start and item.end <= k.end and k.verb is not item.verb for k in recent):
             continue
-        if any(k.start <= item.verb.idx < k.end for k in kept):
+        if any(k.start <= item.verb.idx < k.end for k in recent):
             continue
         kept.append(item)
     return kept

@@ -1,0 +1,233 @@
+"""Metadata of a cleaned article: headline, authors, outlet, agencies, dateline, dates, repost.
+
+Works from the evidence the cleaning kept (``doc.notes["clean"]``: every removed line with its
+kind and whether it stood before, inside or after the article block), the container's hints and,
+for HTML, the page metadata. The page's own date (``page_date``) is kept apart from the best
+estimate of when the story first appeared (``published``): a copy site's date is never stated as
+the story's date.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from ..model import Document
+from . import clean_lines as cl
+from .metadata_credits import find_agencies, find_authors, find_dateline
+from .metadata_dates import date_line_kind, find_dates, parse_loose, relative_age, years_mentioned
+
+#: Years between the latest year the body mentions and the page's date from which the page is
+#: taken for a later copy or an archive page.
+STALE_YEARS = 3
+#: Foreign-script letters outside the body from which a page counts as a copy site's wrapper
+#: (a language-switch link such as "한국어" is far below it).
+WRAPPER_LETTERS = 12
+_WEBMAIL = frozenset("""gmail.com yahoo.com hotmail.com outlook.com naver.com hanmail.net daum.net
+aol.com icloud.com qq.com 163.com 126.com mail.ru proton.me protonmail.com live.com msn.com""".split())
+_ARCHIVE = re.compile(
+    r"(?i)\b(?:originally (?:published|appeared)|first (?:published|appeared) (?:on|in)|"
+    r"from (?:the|our) archives?|this (?:article|story) (?:is|was) (?:from|more than) .{0,20}(?:archive|years? old)|"
+    r"republished (?:with|from)|reposted (?:with|from)|archived)\b"
+)
+_SITE_IN_WRAPPER = re.compile(
+    r"(?:欢迎(?:来到|访问|光临)\s*(?P<a>\S+)|来源\s*[:：]\s*(?P<b>\S+)|powered by\s+(?P<c>[^|©]+?)(?:\s+sitemap|\s*$)|"
+    r"(?:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?P<d>(?!powered)[A-Z][^|.,©]{1,40}?)(?:\.|,|\s+all rights|\s*$))",
+    re.IGNORECASE,
+)
+
+
+def extract_metadata(doc: Document, settings: dict) -> Document:
+    """Set ``title``, ``authors``, ``outlet``, ``agencies``, ``dateline``, ``page_date``,
+    ``published``, ``published_confidence`` and ``repost_suspected`` (see the extraction
+    contract); the evidence used goes to ``doc.notes["metadata"]``."""
+    if not doc.ok:
+        return doc
+    ev = doc.notes.get("clean") or {}
+    lines: list[list[str]] = ev.get("lines", [])
+    html = doc.notes.get("html") or {}
+    first = ev.get("first_paragraph") or doc.body.split("\n\n", 1)[0]
+    last = ev.get("last_paragraph") or doc.body.rsplit("\n\n", 1)[-1]
+
+    doc.title = pick_title(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"))
+    doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []))
+    doc.dateline, _ = find_dateline(first)
+    doc.agencies = find_agencies(lines, first, last, list(html.get("authors") or []))
+    page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"))
+    doc.page_date = page_date
+    signals = repost_signals(doc, lines, ev, page_date)
+    doc.repost_suspected = bool(signals)
+    doc.published, doc.published_confidence = estimate_published(doc.body, page_date, date_kind, signals, first)
+    doc.outlet = find_outlet(doc, lines, html, doc.repost_suspected)
+    doc.notes["metadata"] = {"page_date_kind": date_kind, "relative_age": age, "repost_signals": signals}
+    return doc
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+# --- headline -----------------------------------------------------------------------------------
+
+_TITLE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|/)\s+")
+
+
+def tidy_title(title: str, sitename: str | None = None) -> str:
+    """A page title without the site's name appended ("Headline | Site", "Headline - Site")."""
+    title = re.sub(r"\s+", " ", title).strip()
+    parts = _TITLE_SEP.split(title)
+    if len(parts) > 1:
+        site = (sitename or "").lower()
+        last = parts[-1]
+        if (site and (last.lower() in site or site in last.lower())) or (
+                len(last.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3):
+            title = title[: title.rfind(last)].rstrip(" |-\u2013\u2014:\u00bb/")
+    return title
+
+
+def pick_title(lines: list[list[str]], given: str | None = None, sitename: str | None = None) -> str | None:
+    """The headline: the container's or page's title when given, else the best headline-like
+    line before the article block. A line repeated (scraped twice) or next to the date stamp or
+    byline scores higher; a caption, a sentence and the site's own name score lower."""
+    if given and given.strip():
+        return tidy_title(given, sitename) or None
+    pre = [(i, kind, text) for i, (kind, text, where) in enumerate(lines) if where == "pre"]
+    best, best_score = None, 0.0
+    site = (sitename or "").strip().lower()
+    for n, (i, kind, text) in enumerate(pre):
+        if kind not in ("short", "dup", "sentence", "prose", "related"):
+            continue
+        ws = cl.words(text)
+        if not 2 <= len(ws) <= 30 or not 8 <= len(text) <= 250 or " | " in text:
+            continue
+        if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
+            continue
+        score = 1.0 + (1.0 if len(ws) >= 4 else 0.0)
+        if kind == "dup":
+            score += 2.0
+        if text.rstrip().endswith(".") and kind != "dup":
+            score -= 1.5
+        if kind == "prose":
+            score -= 1.0
+        if cl.lower_share(text) > 0.8 and len(ws) > 6:
+            score -= 0.5
+        near = [k for _, k, _ in pre[max(0, n - 2): n + 3] if k in ("date", "byline", "foreign", "caption")]
+        if near:
+            score += 1.0
+        # Later lines sit closer to the article: menus and site names come first.
+        score += 0.1 * n / max(1, len(pre))
+        if score > best_score:
+            best, best_score = text, score
+    return best
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[str | None, str | None, tuple | None]:
+    """(page date ``YYYY-MM-DD``, kind of evidence, relative age) from the container/page metadata
+    or the page's date stamps: a "published" stamp before the article beats a plain one, which
+    beats an "updated" one; stamps after the article come last."""
+    age = None
+    for _kind, text, _where in lines:
+        if age is None and (_kind == "date" or len(text) < 80):
+            age = relative_age(text)
+    if given:
+        hits = find_dates(str(given))
+        iso = hits[0].iso if hits else parse_loose(str(given))
+        if iso:
+            return iso, "given", age
+    ranked = []
+    order = {"published": 0, "plain": 1, "updated": 2}
+    for n, (kind, text, where) in enumerate(lines):
+        if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup"):
+            continue
+        got = date_line_kind(text)
+        if not got:
+            continue
+        dkind, hit = got
+        if kind == "foreign" and dkind == "plain" and len(text) > 60:
+            continue
+        ranked.append(((where != "pre", order[dkind], n), hit.iso, dkind))
+    if not ranked:
+        return None, None, age
+    ranked.sort()
+    return ranked[0][1], ranked[0][2], age
+
+
+# --- copies and the story's own date -------------------------------------------------------------
+
+def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: str | None) -> list[str]:
+    """Reasons to think the page's date is not the story's: a wrapper in another script around
+    the article, copy-site contact spam or footer, an archive note, a page date years after the
+    latest year the story mentions, a byline e-mail domain unlike the page's."""
+    signals = []
+    foreign = [t for k, t, _ in lines if k == "foreign"]
+    if ev.get("latin_doc", True) and ev.get("foreign_letters", 0) >= WRAPPER_LETTERS and len(foreign) >= 2:
+        signals.append("foreign_wrapper")
+    if any(cl.has_spam_contact(t) for k, t, w in lines if k in ("contact", "footer", "foreign")):
+        signals.append("contact_spam")
+    if _ARCHIVE.search(" ".join(t for _, t, _ in lines)) or _ARCHIVE.search(doc.body[:300]):
+        signals.append("archive_note")
+    if page_date:
+        years = [y for y in years_mentioned(doc.body) if y <= int(page_date[:4])]
+        if years and int(page_date[:4]) - max(years) >= STALE_YEARS:
+            signals.append("stale_page_date")
+    url = doc.url or doc.hints.get("url") or (doc.notes.get("html") or {}).get("url")
+    if url:
+        host = _host(url)
+        for _k, t, _w in lines:
+            for m in cl.EMAIL.finditer(t if _k == "byline" else ""):
+                dom = m.group().split("@", 1)[1].lower()
+                if dom not in _WEBMAIL and host and not (host.endswith(dom) or dom.endswith(host)):
+                    signals.append("byline_domain_differs")
+                    break
+    return signals
+
+
+def estimate_published(body: str, page_date: str | None, date_kind: str | None, signals: list[str],
+                       first: str) -> tuple[str | None, float]:
+    """(best estimate of the story's first publication, confidence 0-1).
+
+    Not a copy: the page's date (high confidence). A copy: the latest full date the story itself
+    gives (not later than the page's date), with low confidence; else None.
+    """
+    if page_date and not signals:
+        return page_date, {"given": 0.95, "published": 0.95, "plain": 0.9, "updated": 0.75}.get(date_kind or "", 0.85)
+    limit = page_date or "9999-12-31"
+    in_text = [h.iso for h in find_dates(body) if h.iso <= limit]
+    if in_text:
+        return max(in_text), 0.4 if signals else 0.3
+    return None, 0.0
+
+
+# --- outlet ------------------------------------------------------------------------------------
+
+def _host(url: str) -> str:
+    host = urlparse(url if "//" in url else "//" + url).netloc.lower().split(":")[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def find_outlet(doc: Document, lines: list[list[str]], html: dict, repost: bool) -> str | None:
+    """The publication this copy appeared in: the container's or page's site name, the URL's
+    host, a copy site's name in its wrapper, or the domain of the byline's e-mail address."""
+    for value in (doc.hints.get("outlet"), html.get("sitename")):
+        if value and str(value).strip():
+            return str(value).strip()
+    url = doc.url or doc.hints.get("url") or html.get("url")
+    if url and _host(url):
+        return _host(url)
+    for kind, text, where in lines:
+        if kind in ("foreign", "contact", "footer") and (repost or where == "post"):
+            m = _SITE_IN_WRAPPER.search(text)
+            if m:
+                name = next(g for g in m.groups() if g).strip(" :|")
+                if name and len(name) <= 40 and not re.search(r"\d{4}|reserved", name, re.I):
+                    return name
+    if not repost:
+        for kind, text, _ in lines:
+            if kind == "byline":
+                m = cl.EMAIL.search(text)
+                if m and m.group().split("@", 1)[1].lower() not in _WEBMAIL:
+                    return m.group().split("@", 1)[1].lower()
+    return None
