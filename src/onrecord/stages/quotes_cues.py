@@ -46,9 +46,11 @@ def subject_of(verb):
     or subordinated to ("..., but said ...", "..., saying ..."), else a passive agent."""
     cur = verb
     for _ in range(4):
-        for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and cur is verb):
-                return child
+        # The subject nearest the verb: a dateline ("WASHINGTON (AP) -") can parse as a second one.
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not (c.dep_ == "nsubjpass" and cur is verb)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - cur.i))
         for child in cur.children:
             if child.dep_ == "agent":
                 for obj in child.children:

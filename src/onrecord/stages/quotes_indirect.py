@@ -60,6 +60,13 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
     if doc[lo].lower_ in _SKIP_MARKS and doc[lo].dep_ in ("mark", "advmod"):
         return None
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+    # The statement stays within the verb's own sentence (the parser can run across paragraphs).
+    s_start, s_end = ctx.sentence_bounds(verb.idx)
+    start, end = max(start, s_start), min(end, s_end)
+    if end <= start:
+        return None
+    if not fronted and ctx.body[start:start + 5].lower() == "that ":
+        start += 5
     if fronted:
         dl = _DATELINE.match(ctx.body[start:end])
         if dl:
@@ -70,7 +77,7 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
         if k > 0:
             end = start + k
             text = text[:k]
-    end = start + len(text.rstrip(" ,;:"))
+    end = start + len(text.rstrip(" ,;:."))
     return start, end
 
 

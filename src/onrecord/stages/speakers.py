@@ -57,6 +57,12 @@ def _np_tokens(head):
             break
         end = max(end, child.right_edge.i)
     doc = head.doc
+    for k in range(head.i + 1, end + 1):
+        if doc[k].text in (",", "(", ";", "\u2014"):
+            # "An official at the office, who spoke on condition of anonymity, ...": the clause
+            # hangs from a noun inside the phrase, so cut at the first comma after the head.
+            end = k - 1
+            break
     while end > start and doc[end].is_punct:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "advmod")):
@@ -93,6 +99,10 @@ class SpeakerIndex:
         self._orgs = [(e.start_char, strip_article(strip_poss(e.text))) for e in sdoc.ents
                       if e.label_ == "ORG" and not inside_quote(e.start_char)]
         self._org_starts = [o[0] for o in self._orgs]
+        self._sources: dict[str, list[int]] = {}
+        for tok in sdoc:
+            if tok.lemma_.lower() in SOURCE_NOUNS and tok.pos_ == "NOUN":
+                self._sources.setdefault(tok.lemma_.lower(), []).append(tok.i)
         self.timeline: list[tuple[int, Speaker]] = []  # subjects in text order
         self._times: list[int] = []
         self._collect_names()
@@ -237,6 +247,28 @@ class SpeakerIndex:
             text = strip_article(places[0].text)
             self.affils[canon] = DEMONYMS.get(text, text)
 
+    def _source_owner(self, lemma: str, at: int) -> Speaker | None:
+        """Whose "the statement" / "the report" this is: the last earlier mention of the noun with its
+        author ("a report by the Washington Post", "the ministry issued a statement")."""
+        positions = self._sources.get(lemma, [])
+        k = bisect.bisect_left([self.doc[i].idx for i in positions], at)
+        for tok_i in reversed(positions[max(0, k - 3):k]):
+            tok = self.doc[tok_i]
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            sp = self._resolve(obj, cue=False)
+                            if sp is not None and sp.kind != "unknown":
+                                return sp
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    sp = self._resolve(subj, cue=False)
+                    if sp is not None and sp.kind != "unknown":
+                        return sp
+        return None
+
     def _org_named(self, lemma: str, at: int) -> str | None:
         """The last organisation named before ``at`` whose name ends in ``lemma`` ("the ministry"
         after "Unification Ministry spokesperson Koo")."""
@@ -364,6 +396,11 @@ class SpeakerIndex:
                     if obj.dep_ == "pobj" and obj.i in self._ent_at and self._ent_at[obj.i].label_ in (
                             "ORG", "PERSON", "GPE"):
                         return Speaker(strip_article(self._ent_at[obj.i].text), mention, "org", False, head=lemma)
+            if first in _DEFINITE and lemma in SOURCE_NOUNS:
+                owner = self._source_owner(lemma, at)
+                if owner is not None:
+                    return Speaker(owner.name, mention, owner.kind, owner.plural, owner.role, owner.affiliation,
+                                   owner.head)
             if first in _DEFINITE:
                 sp = self._last(at, lambda s: s.head == lemma or s.name.lower().endswith(lemma), limit=60)
                 if sp is not None:
