@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Document
 from . import clean_lines as cl
+from .html import extract_html
 from .metadata_dates import date_line_kind
 
 #: Line kinds that end the article block: nothing of the article follows them.
@@ -63,7 +64,7 @@ def clean(doc: Document, settings: dict) -> Document:
     text = doc.raw or ""
     html_mode = doc.fmt == "html"
     if html_mode:
-        ext = _extract_html(text, doc.url or doc.hints.get("url"))
+        ext = extract_html(text, doc.url or doc.hints.get("url"))
         doc.notes["html"] = {
             "title": ext.title, "authors": list(ext.authors or []), "date": ext.date,
             "sitename": ext.sitename, "url": ext.url, "description": ext.description,
@@ -99,31 +100,6 @@ def clean(doc: Document, settings: dict) -> Document:
     if len(doc.body) < min_chars:
         doc.drop("no_body")
     return doc
-
-
-@dataclass(slots=True)
-class _Extracted:
-    text: str
-    title: str | None
-    authors: list[str]
-    date: str | None
-    sitename: str | None
-    url: str | None
-    description: str | None
-
-
-def _extract_html(html: str, url: str | None = None) -> _Extracted:
-    """Main text and page metadata of an HTML page (trafilatura; comments left out)."""
-    import trafilatura
-
-    got = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if got is None:
-        return _Extracted("", None, [], None, None, url, None)
-    get = (lambda k: got.get(k)) if isinstance(got, dict) else (lambda k: getattr(got, k, None))
-    author = get("author") or ""
-    authors = [a.strip() for a in re.split(r";|\band\b|,", author) if a.strip()] if author else []
-    return _Extracted(get("text") or "", get("title"), authors, get("date"), get("sitename"),
-                      get("url") or url, get("description"))
 
 
 def prepare_lines(text: str) -> list[Line]:
@@ -223,7 +199,7 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
     letters, _ = cl.letter_counts(t)
     if not letters:
         return "junk"
-    if cl.foreign_share(t, latin_doc) > 0.3:
+    if cl.foreign_share(t, latin_doc) > (0.3 if latin_doc else 0.7):
         return "foreign"
     if date_line_kind(item):
         return "date"
@@ -268,7 +244,8 @@ def _mark_relations(lines: list[Line], hint_title: str | None) -> None:
         if ln.kind == "caption" and cl.CAPTION_LABEL.match(ln.text) and lines[i + 1].kind not in ("prose",):
             lines[i + 1].kind = "caption"
     for i, ln in enumerate(lines):
-        if ln.kind in ("junk",) or not keys[i]:
+        # Table rows repeat by design (a header row per section).
+        if ln.kind in ("junk",) or not keys[i] or ln.text.startswith("|"):
             continue
         for j in range(i + 1, min(i + 4, len(lines))):
             if keys[j] == keys[i]:
@@ -392,9 +369,16 @@ def find_html_block(lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
+#: Kinds an HTML extractor's main text may still hold that are never article text; links and
+#: other-script lines stay (the extractor chose them; they are often quoted posts or sources).
+HTML_NOISE = NOISE - {"contact", "foreign", "junk", "list"}
+
+
 def keep_in_html(ln: Line) -> bool:
-    """Whether a line of an extractor's main text is article text: anything but noise."""
-    return ln.kind not in NOISE
+    """Whether a line of an extractor's main text is article text: anything but clear noise."""
+    if ln.kind == "foreign":
+        return cl.foreign_share(ln.text) < 0.7
+    return ln.kind not in HTML_NOISE
 
 
 def _streak_weight(ln: Line) -> float:

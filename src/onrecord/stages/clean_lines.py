@@ -309,7 +309,8 @@ _CREDIT_TAIL = re.compile(
     r"(?:REUTERS|Reuters)/[A-Z][\w .'-]+\)?$|\bAP Photo/?[\w .'-]*\)?$"
 )
 _CAPTION_START = re.compile(
-    r"^(?:\(?(?:from )?(?:left|right|top|above|below|center|centre)(?: to right)?[),:]|"
+    r"^(?:\((?:from )?(?:left|right|top|above|below|center|centre)(?: to right)?\)|"
+    r"(?:left|right|top|above|below|center|centre)(?: to right)?:|from (?:left|right|top)\b|"
     r"(?:photo|image|picture|caption|video|media)s?\s*(?::|by\b|credits?\b|copyright\b|source\b|caption\b|courtesy\b)|"
     r"(?:a )?file photo\b|in this (?:file |undated |handout )?(?:photo|image|picture)\b)",
     re.IGNORECASE,
