@@ -338,7 +338,12 @@ def _is_title(line: str, title_norm: str) -> bool:
         return False
     if norm == title_norm:
         return True
-    return len(norm.split()) >= 5 and norm in title_norm and len(norm) >= 0.5 * len(title_norm)
+    # "Headline | Site" or "Site: Headline": the headline is one end of the title
+    return (
+        len(norm.split()) >= 3
+        and len(norm) >= 0.5 * len(title_norm)
+        and (title_norm.startswith(norm) or title_norm.endswith(norm))
+    )
 
 
 def filter_lines(

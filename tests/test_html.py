@@ -1,0 +1,290 @@
+"""HTML main-text extraction: boilerplate removal, page repairs, metadata, hostile input."""
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+import pytest
+from lxml.html import fromstring
+
+from onrecord.stages.html import HtmlExtract, extract_html
+from onrecord.stages.html_clean import (
+    boilerplate_kind,
+    filter_lines,
+    keep_embedded_posts,
+    merge_split_bodies,
+    preclean_tree,
+    remove_trailing_link_lists,
+    unwrap_layout_tables,
+)
+from onrecord.stages.html_meta import declared_language
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "html"
+
+
+def _page(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article() -> HtmlExtract:
+    return extract_html(_page("article_boilerplate.html"), url="https://courier.example.com/x?utm=1")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The harbour council voted seven to two",
+        '"We cannot wait for the next flood to reach the high street," she told the meeting.',
+        "Opponents argued that the wall would block the view",
+        "Construction is expected to begin in the autumn",
+        "The regional flood agency said it welcomed the decision",
+        # an embedded tweet is a statement, kept with its signature
+        "Proud of our town for finally acting on flood defences.",
+        "Harbour Residents Group (@harbourres)",
+    ],
+)
+def test_article_paragraphs_are_kept(article, phrase):
+    assert phrase in article.text
+
+
+@pytest.mark.parametrize(
+    "phrase, kind",
+    [
+        ("Harbour council approves new sea wall", "headline"),
+        ("A summary line written to sell the story", "dek in the article header"),
+        ("Facebook", "share bar"),
+        ("Waves break over the harbour wall", "caption"),
+        ("Morning Briefing", "newsletter box (class in capitals)"),
+        ("delivered to your inbox", "newsletter call"),
+        ("Storm damage bill", "read-more link"),
+        ("Reporting by", "agency credit"),
+        ("Ferry timetable changes", "related-stories list"),
+        ("covers local politics for the Courier", "author bio"),
+        ("Pier closed after storm", "sidebar"),
+        ("All rights reserved", "copyright footer"),
+        ("Home", "navigation"),
+    ],
+)
+def test_article_boilerplate_is_removed(article, phrase, kind):
+    assert phrase not in article.text, kind
+
+
+def test_text_is_one_paragraph_per_line_separated_by_blank_lines(article):
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) >= 6
+    assert all(p and p == p.strip() and "\n" not in p for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "field, expected",
+    [
+        ("title", "Harbour council approves new sea wall"),
+        ("authors", ["Maria Lopez"]),
+        ("date", "2023-03-14"),
+        ("sitename", "The Coastal Courier"),
+        ("url", "https://courier.example.com/news/harbour-sea-wall"),  # canonical, not the given one
+        ("description", "The council voted 7-2 to build a sea wall along the old harbour."),
+        ("language", "en"),
+    ],
+)
+def test_article_metadata(article, field, expected):
+    assert getattr(article, field) == expected
+
+
+def test_extract_is_frozen(article):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.text = "changed"  # type: ignore[misc]
+
+
+def test_split_body_chunks_are_joined():
+    text = extract_html(_page("split_body.html")).text
+    assert "called off after talks" in text
+    # the second chunk, after an advertisement slot, belongs to the same article
+    assert "second member of staff" in text
+    assert "full timetable on Monday morning" in text
+    assert "Advertisement" not in text
+
+
+def test_layout_table_is_read_as_paragraphs():
+    text = extract_html(_page("layout_table.html")).text
+    paragraphs = text.split("\n\n")
+    assert any(p.startswith("A national museum has returned") for p in paragraphs)
+    assert any(p.startswith("Temple elders said") for p in paragraphs)
+    assert "|" not in text
+    assert "Weather" not in text
+
+
+def _tree(body: str):
+    return fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_unwrap_layout_tables_keeps_data_tables():
+    tree = _tree(
+        "<table><tr><td>Team</td><td>Points</td></tr><tr><td>Rovers</td><td>12</td></tr></table>"
+        "<table><tr><td><p>" + "Long paragraph of article text. " * 10 + "</p></td></tr></table>"
+    )
+    unwrap_layout_tables(tree)
+    assert len(tree.findall(".//table")) == 1
+    assert tree.find(".//table").text_content().startswith("Team")
+
+
+def test_merge_split_bodies_stops_at_another_article():
+    para = "<p>" + "Text of a story that runs long enough to count. " * 4 + "</p>"
+    tree = _tree(
+        f'<div><div class="article-body">{para}</div></div>'
+        f'<h1>Next story</h1><div><div class="article-body">{para}</div></div>'
+    )
+    merge_split_bodies(tree)
+    assert len(tree.xpath('//div[@class="article-body"]')) == 2
+
+
+@pytest.mark.parametrize(
+    "trailing, removed",
+    [
+        ("", True),  # a list of links closing the text: other stories
+        ("<p>" + "A paragraph of the article continues after the list here. " * 3 + "</p>", False),
+    ],
+)
+def test_trailing_link_lists(trailing, removed):
+    items = "".join(f'<li>Story <a href="/{i}">about topic number {i}</a></li>' for i in range(4))
+    tree = _tree(f"<div><p>Intro paragraph.</p><ul>{items}</ul>{trailing}</div>")
+    remove_trailing_link_lists(tree)
+    assert (tree.find(".//ul") is None) is removed
+
+
+def test_embedded_post_is_freed_from_its_wrapper():
+    tree = _tree(
+        '<div class="social-embed"><blockquote class="twitter-tweet"><p>We did it!</p>'
+        "&mdash; Someone (@someone)</blockquote></div>"
+    )
+    keep_embedded_posts(tree)
+    preclean_tree(tree)
+    quote = tree.find(".//blockquote")
+    assert quote is not None and "We did it!" in quote.text_content()
+
+
+_STORY = "<p>" + "Paragraph of the story itself, long enough to be running text. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "block, marker, gone",
+    [
+        ('<div class="Newsletter-container"><p>MARKER: sign up now</p></div>', "MARKER", True),
+        ('<div class="related-links"><a href="/a">MARKER other story</a></div>', "MARKER", True),
+        ('<div class="image_caption">MARKER photo by someone</div>', "MARKER", True),
+        ('<div class="entry-header"><h1>Headline</h1><p>MARKER dek</p></div>', "MARKER", True),
+        ('<ul class="share-tools"><li>MARKER Facebook</li></ul>', "MARKER", True),
+        # the headline itself stays in the tree (trafilatura uses it), only the header's rest goes
+        ('<div class="entry-header"><h1>Headline MARKER</h1><p>dek</p></div>', "MARKER", False),
+        # a block named like furniture that holds the article's paragraphs is the article
+        (f'<div class="share-wrapper">{_STORY * 3}<p>MARKER</p></div>', "MARKER", False),
+        ('<div class="headlines-and-more"><p>MARKER</p></div>', "MARKER", False),
+    ],
+)
+def test_preclean_removes_furniture_but_not_article_text(block, marker, gone):
+    tree = _tree(f"<div>{block}{_STORY}</div>")
+    preclean_tree(tree)
+    assert (marker not in tree.text_content()) is gone
+    assert "Paragraph of the story itself" in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Read more: Storm damage bill tops two million pounds", "link"),
+        ("[Related: Salesforce keynote draws protesters]", "link"),
+        ("Also on example.com Ministers face new questions", "link"),
+        ("China furious at Macron over protest remarks [INSIGHT]", "link"),
+        ("Get the latest updates right in your inbox. Subscribe to our newsletters.", "call"),
+        ("Follow us on Twitter and Facebook.", "call"),
+        ("Copyright 2019 Dow Jones & Company, Inc. All Rights Reserved", "notice"),
+        ("This copy is for your personal, non-commercial use only.", "notice"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "credit"),
+        ("Associated Press writers A and B contributed to this report.", "credit"),
+        ("Write to Al Root at al.root@example.com", "contact"),
+        # article text that merely mentions the same words
+        ("The company's subscription revenue rose 10% in the quarter.", None),
+        ('"Sign up for the program today," the minister told reporters.', None),
+        ("Read the full report, which runs to 300 pages, before judging it.", None),
+        ("- Sign up for the bundle using the same email as your existing account", None),
+        ("https://example.com/other-page", None),
+    ],
+)
+def test_boilerplate_kind(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
+def test_own_url_line_is_dropped_but_other_urls_kept():
+    assert boilerplate_kind("https://www.example.com/news/a-story", "https://example.com/news/a-story/") == "url"
+    assert boilerplate_kind("https://example.com/source-document", "https://example.com/news/a-story") is None
+
+
+@pytest.mark.parametrize(
+    "lines, title, sitename, expected",
+    [
+        (["Big storm hits coast", "The storm hit the coast."], "Big storm hits coast | The Paper", None,
+         ["The storm hit the coast."]),
+        (["The Paper", "Body text."], None, "The Paper", ["Body text."]),
+        # repeated lines are kept: recipes and interviews repeat on purpose
+        (["1 cup of milk", "Stir.", "1 cup of milk"], None, None, ["1 cup of milk", "Stir.", "1 cup of milk"]),
+        # a short line that happens to be in the title is not the title
+        (["Storm", "Body."], "Big storm hits coast", None, ["Storm", "Body."]),
+    ],
+)
+def test_filter_lines(lines, title, sitename, expected):
+    assert filter_lines(lines, title=title, sitename=sitename) == expected
+
+
+@pytest.mark.parametrize(
+    "html, lang",
+    [
+        ('<html lang="en-US"><head></head><body></body></html>', "en"),
+        ('<html><head><meta http-equiv="content-language" content="fr-CA"></head><body></body></html>', "fr"),
+        ('<html><head><meta property="og:locale" content="de_DE"></head><body></body></html>', "de"),
+        ("<html><head></head><body></body></html>", None),
+        ('<html lang="not a language tag"><body></body></html>', None),
+    ],
+)
+def test_declared_language(html, lang):
+    assert declared_language(fromstring(html)) == lang
+
+
+_NESTED = "<div>" * 5000 + "<p>deep text</p>" + "</div>" * 5000
+_ARTICLE = "<p>" + "A sentence of the story that is long enough to be kept. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   \n  ",
+        "\x00\x01\x02\x03" * 100,
+        bytes(range(256)).decode("latin-1") * 50,
+        "<script>alert('x')</script>",
+        "<html><body><script>var secret = 'script text';</script><style>p {color: red}</style></body></html>",
+        "<html><body><p>unclosed <div><span><p>broken <b>markup</i></table>" + _ARTICLE,
+        _NESTED,
+        "<html><body>" + "<p>" + "word " * 200_000 + "</p></body></html>",
+        "<?xml version='1.0' encoding='utf-8'?><html><body>" + _ARTICLE + "</body></html>",
+        "<html><body>" + _ARTICLE.replace("story", "story\x00") + "</body></html>",
+        "not html at all, just a sentence.",
+    ],
+)
+def test_hostile_input_never_raises(html):
+    got = extract_html(html)
+    assert isinstance(got, HtmlExtract)
+    assert isinstance(got.text, str)
+    assert "secret" not in got.text and "alert(" not in got.text
+    assert "\x00" not in got.text
+
+
+@pytest.mark.parametrize("value", [None, 42, b"<html><body><p>bytes</p></body></html>"])
+def test_non_string_input_gives_empty_text(value):
+    got = extract_html(value)  # type: ignore[arg-type]
+    assert got.text == ""
+
+
+def test_broken_markup_keeps_the_article_text():
+    html = "<html><body><p>unclosed <div><span><p>broken <b>markup</i></table>" + _ARTICLE * 3
+    assert "A sentence of the story" in extract_html(html).text
