@@ -331,17 +331,32 @@ def _same_url(a: str, b: str) -> bool:
     return strip(a) == strip(b)
 
 
-def _is_title(line: str, title_norm: str) -> bool:
-    """True when the line is the page title or a long piece of it (titles carry the site name)."""
+#: What separates a headline from the site's name in a page title ("Headline | Site", "Site - Headline").
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]+\s+|\s*\|\s*")
+
+
+def _title_forms(title: str) -> set[str]:
+    """Normalised forms the headline may take in the text: the whole title and every run of it that
+    starts or ends at a separator (the title without the site's name)."""
+    forms = {_norm(title)}
+    parts = _TITLE_SEPARATOR.split(title)
+    for k in range(1, len(parts)):
+        forms.add(_norm(" ".join(parts[:k])))
+        forms.add(_norm(" ".join(parts[k:])))
+    return {f for f in forms if len(f.split()) >= 2}
+
+
+def _is_title(line: str, title_norm: str, forms: set[str] = frozenset()) -> bool:
+    """True when the line is the page title, the title without the site's name, or a long end of it."""
     norm = _norm(line)
     if not norm or not title_norm:
         return False
-    if norm == title_norm:
+    if norm == title_norm or norm in forms:
         return True
-    # "Headline | Site" or "Site: Headline": the headline is one end of the title
+    # "Site | Section: Headline": the headline is one end of the title and most of it
     return (
         len(norm.split()) >= 3
-        and len(norm) >= 0.5 * len(title_norm)
+        and len(norm) >= 0.6 * len(title_norm)
         and (title_norm.startswith(norm) or title_norm.endswith(norm))
     )
 
@@ -355,10 +370,11 @@ def filter_lines(
     Repeated paragraphs are kept: recipes, interviews and lists repeat lines on purpose.
     """
     title_norm = _norm(title or "")
+    forms = _title_forms(title) if title else set()
     site_norm = _norm(sitename or "")
     out = []
     for line in lines:
-        if _is_title(line, title_norm) or (site_norm and _norm(line) == site_norm) or boilerplate_kind(line, url):
+        if _is_title(line, title_norm, forms) or (site_norm and _norm(line) == site_norm) or boilerplate_kind(line, url):
             continue
         out.append(line)
     return out
