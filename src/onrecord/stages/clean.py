@@ -35,7 +35,7 @@ _LIST_HEADER = re.compile(
     r"comments?(?: \(\d+\))?|\d+ comments?|share this (?:article|story)|what to read next|read next|"
     r"in (?:other|case you missed)[\w ]{0,30}|sponsored (?:stories|links|content)|from the web|"
     r"around the web|promoted stories|today'?s (?:top )?(?:news|stories|headlines)|news ?letter.*|"
-    r"subscribe.*|sign up.*|all rights reserved.*|copyright.*)$",
+    r"subscribe.*|sign up.*)$",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(r"(?i)\bcomments?\b|\breply\b|\bdiscussion\b")
@@ -121,7 +121,7 @@ def prepare_lines(text: str) -> list[Line]:
 
 
 _FUNCTION_END = re.compile(r"(?:[,;\-\u2013]|\b(?:the|a|an|of|and|or|to|in|on|at|for|by|with|from|that|as|is|was|were|"
-                           r"are|has|have|had|his|her|their|its|who|which|but)\s*$)")
+                           r"are|has|have|had|his|her|their|its|who|which|but))\s*$")
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -150,10 +150,10 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
         if len(g) > 1 and _wrapped_group(g):
             out.append(_merge(g))
             continue
-        for ln in g:
+        for j, ln in enumerate(g):
             prev = out[-1] if out else None
-            if (prev is not None and not ln.blank_before and len(prev.text) >= 30 and prev.text is not ln.text
-                    and g.index(ln) > 0 and cl.foreign_share(prev.text) < 0.3 and _continues(prev.text, ln.text)):
+            if (j > 0 and prev is not None and len(prev.text) >= 30 and prev.text != ln.text
+                    and cl.foreign_share(prev.text) < 0.3 and _continues(prev.text, ln.text)):
                 out[-1] = _merge([prev, ln])
             else:
                 out.append(ln)

@@ -352,9 +352,8 @@ _NAME_TOKEN = r"(?:[A-Z][\w'\u2019.\-]*|(?:de|da|del|della|der|van|von|bin|al|el
 NAME = rf"[A-Z][\w'\u2019.\-]*(?:\s{_NAME_TOKEN}){{0,3}}"
 _NAMES = rf"{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*"
 _BYLINE = re.compile(
-    rf"^(?:by|written by|story by|words by|text by|reported by|author:?|by:)\s+(?P<names>{_NAMES})"
-    rf"(?P<rest>\s*(?:[,|/\u2014\u2013\-]\s*.{{0,60}}|\s+in\s+[A-Z][\w .-]{{1,30}}|\s*\(.{{1,40}}\))?)\s*$",
-    re.IGNORECASE,
+    rf"^(?i:by|written by|story by|words by|text by|reported by|author:?|authors:?|by:)\s+(?P<names>{_NAMES})"
+    rf"(?P<rest>\s*(?:[,|/\u2014\u2013\-]\s*.{{0,60}}|\s+in\s+[A-Z][\w .-]{{1,30}}|\s*\(.{{1,40}}\))?)\s*$"
 )
 _EMAIL_BYLINE = re.compile(rf"^(?:by\s+)?(?P<names>{_NAMES})\s*[,(<|\-]?\s*(?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)\s*[)>]?\s*$")
 _CREDIT = re.compile(
@@ -363,9 +362,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _STAFF = re.compile(
-    rf"^(?P<names>{_NAMES})\s*[,|\-\u2014]\s*(?:staff|senior|chief|special|foreign)?\s*"
-    r"(?:reporter|writer|correspondent|editor|columnist|contributor)s?\b.{0,40}$",
-    re.IGNORECASE,
+    rf"^(?P<names>{_NAMES})\s*[,|\-\u2014]\s*(?i:staff|senior|chief|special|foreign)?\s*"
+    r"(?i:reporter|writer|correspondent|editor|columnist|contributor)s?\b.{0,40}$"
 )
 
 
@@ -397,8 +395,12 @@ def split_names(names: str) -> list[str]:
     """Person names from a byline's names part ("Lee Min-hyung and Kim Jae-won" -> two)."""
     out = []
     for part in re.split(r"\s*(?:,|\band\b|&|;)\s*", names):
-        part = part.strip(" .")
+        part = re.sub(r"\s+in\s+[A-Z].*$", "", part.strip(" ."))  # "Hyonhee Shin in Seoul"
+        part = re.sub(r"(?i)\s+(?:staff|staff writer|staff reporter|correspondent|reporter|writer)$", "", part)
         toks = part.split()
+        if len(toks) >= 2 and len(toks) % 2 == 0 and toks[: len(toks) // 2] == toks[len(toks) // 2:]:
+            toks = toks[: len(toks) // 2]  # "Sean Martin Sean Martin": a name scraped twice
+            part = " ".join(toks)
         if not toks or len(toks) > 5:
             continue
         if toks[0].lower() in _NAME_STOP or not toks[0][:1].isupper():
@@ -407,5 +409,8 @@ def split_names(names: str) -> list[str]:
             continue
         if len(toks) == 1 and not re.fullmatch(r"[A-Z][a-z]+-[A-Z]?[a-z]+", toks[0]):
             continue
+        if part.isupper():  # "JOSH SMITH" in a capitalised byline
+            part = " ".join(t.capitalize() if "-" not in t else "-".join(
+                [t.split("-")[0].capitalize()] + [x.lower() for x in t.split("-")[1:]]) for t in toks)
         out.append(part)
     return out

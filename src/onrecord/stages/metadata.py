@@ -70,20 +70,27 @@ def _as_list(value) -> list[str]:
 
 # --- headline -----------------------------------------------------------------------------------
 
-_TITLE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|/)\s+")
+_TITLE_SEP = re.compile(r"\s+(\||-|\u2013|\u2014|::|\u00bb|/)\s+")
 
 
 def tidy_title(title: str, sitename: str | None = None) -> str:
-    """A page title without the site's name appended ("Headline | Site", "Headline - Site")."""
+    """A page title without the site's name appended ("Headline | Site", "Headline - Site"): a
+    part after " | " of up to five words goes, a part after a dash only when it is the site's
+    name or a short capitalised name after a headline of three words or more."""
     title = re.sub(r"\s+", " ", title).strip()
     parts = _TITLE_SEP.split(title)
-    if len(parts) > 1:
-        site = (sitename or "").lower()
-        last = parts[-1]
-        if (site and (last.lower() in site or site in last.lower())) or (
-                len(last.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= 3):
-            title = title[: title.rfind(last)].rstrip(" |-\u2013\u2014:\u00bb/")
-    return title
+    while len(parts) >= 3:
+        head, sep, last = " ".join(parts[:-2]), parts[-2], parts[-1]
+        site = (sitename or "").strip().lower()
+        is_site = bool(site) and (last.lower() in site or site in last.lower())
+        short = len(last.split()) <= 5 and len(head.split()) >= 2
+        dashed_name = (len(last.split()) <= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in last.split())
+                       and len(head.split()) >= 3)
+        if is_site or (sep == "|" and short) or (sep in ("::", "\u00bb") and short) or dashed_name:
+            parts = parts[:-2]
+        else:
+            break
+    return "".join(p if i % 2 == 0 else f" {p} " for i, p in enumerate(parts)).strip()
 
 
 def pick_title(lines: list[list[str]], given: str | None = None, sitename: str | None = None) -> str | None:
@@ -170,8 +177,10 @@ def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: s
     if _ARCHIVE.search(" ".join(t for _, t, _ in lines)) or _ARCHIVE.search(doc.body[:300]):
         signals.append("archive_note")
     if page_date:
+        # One old year is often history ("since the 1988 Olympics"); a story whose every year
+        # mention, two or more, lies years before the page's date is an old story.
         years = [y for y in years_mentioned(doc.body) if y <= int(page_date[:4])]
-        if years and int(page_date[:4]) - max(years) >= STALE_YEARS:
+        if len(years) >= 2 and int(page_date[:4]) - max(years) >= STALE_YEARS:
             signals.append("stale_page_date")
     url = doc.url or doc.hints.get("url") or (doc.notes.get("html") or {}).get("url")
     if url:

@@ -19,7 +19,6 @@ _CREDIT_PART = re.compile(
 )
 _AUTHOR_ROLES = ("reporting", "writing", "written", "reported", "compiled", "additional reporting",
                  "contributing reporting", "further reporting")
-_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
 
 
 def credit_reporters(text: str) -> list[str]:
@@ -29,9 +28,7 @@ def credit_reporters(text: str) -> list[str]:
     for m in _CREDIT_PART.finditer(text):
         if m.group("role").lower() not in _AUTHOR_ROLES:
             continue
-        names = _IN_PLACE.sub("", m.group("names").strip())
-        names = re.sub(r"\s+in\s+[A-Z][\w.'-]*(?:\s+and\s+|,\s*)", ", ", names)  # "X in Seoul and Y"
-        out.extend(n for n in cl.split_names(names) if not cl.AGENCY_RE.fullmatch(n))
+        out.extend(n for n in cl.split_names(m.group("names").strip()) if not cl.agency_name(n))
     return out
 
 

@@ -33,7 +33,7 @@ _RELATIVE = re.compile(r"\b(?P<n>\d+|an?|one)\s+(?P<unit>year|month|week|day|hou
 # Labels in front of a page's date; "updated" dates are the weakest page-date evidence.
 _PUBLISHED_LABEL = re.compile(
     r"(?:posted|published|publication date|pub(?:lished)?\.? ?date|first published|released|"
-    r"date|created|issued|入力|등록|기사입력|发布时间|发布日期|发表时间|发布于|时间|日期|登録|公開|配信)",
+    r"date|created|issued|入力|입력|등록|기사입력|发布时间|发布日期|发表时间|发布于|时间|日期|登録|公開|配信)",
     re.I,
 )
 _UPDATED_LABEL = re.compile(r"(?:updated|last updated|modified|last modified|edited|수정|更新时间|更新日期|更新|更新日)", re.I)
@@ -109,7 +109,7 @@ def date_line_kind(text: str) -> tuple[str, DateHit] | None:
     before = text[: hit.start]
     upd = _UPDATED_LABEL.search(before)
     pub = _PUBLISHED_LABEL.search(before)
-    if upd and (not pub or upd.end() > pub.end()):
+    if upd and (not pub or upd.end() >= pub.end()):
         kind = "updated"
     elif pub:
         kind = "published"
@@ -144,7 +144,7 @@ def parse_loose(text: str) -> str | None:
     return got.date().isoformat() if got else None
 
 
-_YEAR = re.compile(r"(?<![\d,.$€£#/-])(?:19[5-9]\d|20[0-4]\d)(?![\d,%]|\.\d|-\d|'?s\b)")
+_YEAR = re.compile(r"(?<![\d,.$€£#/-])(?:19[5-9]\d|20[0-4]\d)(?!\d|,\d|%|\.\d|-\d|'?s\b)")
 
 
 def years_mentioned(text: str) -> list[int]:
