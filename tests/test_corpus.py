@@ -6,9 +6,9 @@ import random
 import pytest
 
 from onrecord.corpus.actors import Mentioned, normalise, resolve_actors
-from onrecord.corpus.copies import CopyInfo, choose_original, group_copies, jaccard
+from onrecord.corpus.copies import CopyInfo, choose_original, containment, group_copies, jaccard
 from onrecord.corpus.statements import QuoteReport, group_statements
-from onrecord.stages.fingerprint import band_keys, lsh_shape, signature
+from onrecord.stages.fingerprint import band_keys, lsh_shape, shingles, signature
 
 WORDS = ("talks nuclear envoy sanctions minister said summit missile peninsula official regime dialogue "
          "treaty border weapons visit meeting allies pressure relief deal proposal negotiators week").split()
@@ -22,11 +22,11 @@ def story(seed: int, n: int = 300) -> str:
 def info(doc_id, text, published=None, conf=0.9, repost=False):
     sig = signature(text, 128, 5)
     return CopyInfo(doc_id, f"src/{doc_id}", sig.tobytes(), published, conf if published else 0.0, repost, published,
-                    f"src/{doc_id}")
+                    f"src/{doc_id}", len(shingles(text, 5)))
 
 
 def buckets(infos):
-    bands, rows = lsh_shape(128, 0.5)
+    bands, rows = lsh_shape(128, 0.3)
     by_key = {}
     for i in infos.values():
         import numpy as np
@@ -43,16 +43,26 @@ def test_copies_found_and_different_stories_kept_apart():
     edited = " ".join(w if i % 25 else "changed" for i, w in enumerate(words))  # lightly edited
     wrapped = "Home News Contact " + base + " Copyright 2024 all rights reserved"  # re-wrapped
     infos = {k: info(k, t) for k, t in {"a": base, "b": trimmed, "c": edited, "d": wrapped, "e": other}.items()}
-    clusters = group_copies(buckets(infos), infos, 0.5)
+    clusters = group_copies(buckets(infos), infos, 0.7)
     assert list(clusters.values()) == [["a", "b", "c", "d"]]
+
+
+def test_a_half_copy_has_low_jaccard_but_high_containment():
+    base = story(11, 400)
+    half = " ".join(base.split()[:200])
+    a, b = info("a", base), info("b", half)
+    assert jaccard(a.minhash, b.minhash) < 0.65
+    assert containment(a, b) > 0.85
+    assert containment(a, info("c", story(12, 400))) < 0.1
+    assert group_copies(buckets({"a": a, "b": b}), {"a": a, "b": b}, 0.7) == {"a": ["a", "b"]}
 
 
 def test_copy_grouping_does_not_depend_on_input_order():
     texts = {str(i): story(i // 2) for i in range(10)}  # five pairs of identical stories
     infos = {k: info(k, t) for k, t in texts.items()}
-    first = group_copies(buckets(infos), infos, 0.5)
+    first = group_copies(buckets(infos), infos, 0.7)
     shuffled = [list(reversed(b)) for b in reversed(buckets(infos))]
-    assert group_copies(shuffled, infos, 0.5) == first
+    assert group_copies(shuffled, infos, 0.7) == first
     assert len(first) == 5
 
 

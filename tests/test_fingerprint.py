@@ -18,7 +18,8 @@ def fp(body: str, settings) -> Document:
 def test_fingerprint_is_stable_and_banded(settings):
     a, b = fp(TEXT, settings), fp(TEXT, settings)
     assert a.notes["minhash"] == b.notes["minhash"]
-    bands, rows = lsh_shape(settings["copies"]["num_perm"], settings["copies"]["threshold"])
+    bands, rows = lsh_shape(settings["copies"]["num_perm"], settings["copies"]["candidate_threshold"])
+    assert a.notes["shingles"] == len(shingles(TEXT, settings["copies"]["shingle"]))
     assert len(a.notes["bands"]) == bands and bands * rows <= settings["copies"]["num_perm"]
     assert len(np.frombuffer(a.notes["minhash"], dtype=np.uint64)) == settings["copies"]["num_perm"]
 

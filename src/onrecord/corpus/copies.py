@@ -1,8 +1,9 @@
 """Copies and syndicated versions of one story, grouped across the corpus.
 
 Group by key, then merge: documents that share an LSH band key are candidate copies; a candidate
-pair whose MinHash Jaccard estimate reaches the threshold is a copy; copies are joined into
-clusters (union-find). In each cluster the earliest copy by its credible date is the original:
+pair is a copy when the smaller document's shingles are mostly contained in the larger one's (a
+truncated or re-wrapped copy has a low Jaccard similarity but a high containment); copies are
+joined into clusters (union-find). In each cluster the earliest copy by its credible date is the original:
 the others get ``duplicate_of`` and, where the page's own date was doubtful, the original's date.
 The result does not depend on the order documents arrived in.
 """
@@ -27,6 +28,7 @@ class CopyInfo:
     repost_suspected: bool
     page_date: str | None
     seq_key: str  # tie-break: the first source, so the result does not hang on arrival order
+    shingles: int = 0  # how many distinct shingles the body has
 
 
 class UnionFind:
@@ -65,11 +67,27 @@ def jaccard(a: bytes, b: bytes) -> float:
     return float(np.count_nonzero(sa == sb)) / len(sa)
 
 
+#: Below this many shingles the containment estimate is too noisy: such pairs need Jaccard >= 0.8.
+MIN_SHINGLES = 30
+
+
+def containment(a: CopyInfo, b: CopyInfo) -> float:
+    """Estimated share of the smaller document's shingles found in the larger one.
+
+    From the MinHash Jaccard estimate J and the shingle counts: |A and B| = J (|A| + |B|) / (1 + J).
+    """
+    j = jaccard(a.minhash, b.minhash)
+    small = min(a.shingles, b.shingles)
+    if small < MIN_SHINGLES:
+        return j if j >= 0.8 else 0.0
+    return min(1.0, j * (a.shingles + b.shingles) / (1 + j) / small)
+
+
 def group_copies(candidates: Iterable[Iterable[str]], infos: Mapping[str, CopyInfo], threshold: float) -> dict[str, list[str]]:
     """Clusters of copies: ``{cluster_id: [doc_id, ...]}`` for clusters of two or more.
 
-    ``candidates`` are the doc ids sharing each band key; every pair in a bucket whose Jaccard
-    estimate reaches ``threshold`` is joined. Buckets are small for real corpora; a bucket of
+    ``candidates`` are the doc ids sharing each band key; every pair in a bucket whose estimated
+    :func:`containment` reaches ``threshold`` is joined. Buckets are small for real corpora; a bucket of
     thousands (boilerplate-only pages) is compared against its first members only.
     """
     uf = UnionFind()
@@ -81,7 +99,7 @@ def group_copies(candidates: Iterable[Iterable[str]], infos: Mapping[str, CopyIn
                 if (a, b) in checked:
                     continue
                 checked.add((a, b))
-                if jaccard(infos[a].minhash, infos[b].minhash) >= threshold:
+                if containment(infos[a], infos[b]) >= threshold:
                     uf.union(a, b)
     return {min(members): sorted(members) for members in uf.groups().values() if len(members) > 1}
 

@@ -37,11 +37,15 @@ def lsh_shape(num_perm: int, threshold: float) -> tuple[int, int]:
 
 
 def signature(text: str, num_perm: int, size: int) -> np.ndarray:
-    """The MinHash signature (``num_perm`` values, as uint64) of the body's shingles."""
+    """The MinHash signature (``num_perm`` values, as uint64) of the text's shingles."""
+    return _minhash(shingles(text, size), num_perm)
+
+
+def _minhash(grams: set[bytes], num_perm: int) -> np.ndarray:
     from datasketch import MinHash
 
     mh = MinHash(num_perm=num_perm)
-    mh.update_batch(list(shingles(text, size)))
+    mh.update_batch(list(grams))
     return mh.hashvalues.astype(np.uint64)
 
 
@@ -52,11 +56,14 @@ def band_keys(sig: np.ndarray, bands: int, rows: int) -> list[str]:
 
 
 def fingerprint(doc: Document, settings: dict) -> Document:
-    """Store the body's MinHash signature and band keys in ``doc.notes`` (``minhash``, ``bands``)."""
+    """Store the body's MinHash signature, band keys and shingle count in ``doc.notes``
+    (``minhash``, ``bands``, ``shingles``)."""
     cfg = settings["copies"]
     num_perm, size = int(cfg["num_perm"]), int(cfg["shingle"])
-    bands, rows = lsh_shape(num_perm, float(cfg["threshold"]))
-    sig = signature(doc.body, num_perm, size)
+    bands, rows = lsh_shape(num_perm, float(cfg["candidate_threshold"]))
+    grams = shingles(doc.body, size)
+    sig = _minhash(grams, num_perm)
     doc.notes["minhash"] = sig.tobytes()
+    doc.notes["shingles"] = len(grams)
     doc.notes["bands"] = band_keys(sig, bands, rows)
     return doc

@@ -14,12 +14,12 @@ from .db import Store, row_id
 def find_copies(store: Store, settings: dict) -> dict[str, int]:
     """Group copies and set ``cluster_id``, ``duplicate_of`` and ``story_date`` on documents."""
     conn = store.conn
-    threshold = float(settings["copies"]["threshold"])
+    threshold = float(settings["copies"]["containment"])
     infos = {}
-    for r in conn.execute("SELECT id, source, minhash, published, published_confidence, repost_suspected, page_date"
-                          " FROM documents WHERE status = 'ok' AND minhash IS NOT NULL"):
+    for r in conn.execute("SELECT id, source, minhash, published, published_confidence, repost_suspected, page_date,"
+                          " shingles FROM documents WHERE status = 'ok' AND minhash IS NOT NULL"):
         infos[r["id"]] = CopyInfo(r["id"], r["source"], r["minhash"], r["published"], r["published_confidence"],
-                                  bool(r["repost_suspected"]), r["page_date"], r["source"])
+                                  bool(r["repost_suspected"]), r["page_date"], r["source"], r["shingles"] or 0)
     buckets = [row[0].split(",") for row in conn.execute(
         "SELECT group_concat(doc_id) FROM bands GROUP BY key HAVING count(*) > 1")]
     clusters = group_copies(buckets, infos, threshold)

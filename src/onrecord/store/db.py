@@ -105,16 +105,16 @@ class Store:
                                   (doc.source, doc.doc_id, run_id, doc.seq, doc.status, doc.reason))
 
     def _insert_document(self, doc: Document) -> None:
-        notes = {k: v for k, v in doc.notes.items() if k not in ("minhash", "bands")}
+        notes = {k: v for k, v in doc.notes.items() if k not in ("minhash", "bands", "shingles")}
         self.conn.execute(
             "INSERT INTO documents (id, source, status, reason, fmt, url, language, title, authors, outlet, agencies,"
-            " dateline, page_date, published, published_confidence, repost_suspected, body, removed, notes, minhash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " dateline, page_date, published, published_confidence, repost_suspected, body, removed, notes, minhash,"
+            " shingles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.doc_id, doc.source, doc.status, doc.reason, doc.fmt, doc.url, doc.language, doc.title,
              json.dumps(doc.authors), doc.outlet, json.dumps(doc.agencies), doc.dateline, doc.page_date,
              doc.published, float(doc.published_confidence or 0), int(bool(doc.repost_suspected)), doc.body,
              json.dumps(doc.removed, ensure_ascii=False), json.dumps(notes, default=str, ensure_ascii=False),
-             doc.notes.get("minhash")))
+             doc.notes.get("minhash"), doc.notes.get("shingles")))
         if not doc.ok:
             return
         self.conn.executemany("INSERT OR IGNORE INTO bands (key, doc_id) VALUES (?, ?)",

@@ -47,6 +47,7 @@ CREATE TABLE documents (
     removed TEXT NOT NULL DEFAULT '[]',
     notes TEXT NOT NULL DEFAULT '{}',
     minhash BLOB,
+    shingles INTEGER,
     cluster_id TEXT,
     duplicate_of TEXT,
     story_date TEXT,
