@@ -93,10 +93,11 @@ class SpeakerIndex:
         self.name_pos: dict[str, list[int]] = {}  # canonical full name -> offsets of its mentions
         self.full_names: list[str] = []
         self._ent_at: dict[int, object] = {}
-        for ent in sdoc.ents:
+        self._ents = list(sdoc.ents)  # Doc.ents and Span.ents rebuild their list on every access
+        for ent in self._ents:
             for t in ent:
                 self._ent_at[t.i] = ent
-        self._orgs = [(e.start_char, strip_article(strip_poss(e.text))) for e in sdoc.ents
+        self._orgs = [(e.start_char, strip_article(strip_poss(e.text))) for e in self._ents
                       if e.label_ == "ORG" and not inside_quote(e.start_char)]
         self._org_starts = [o[0] for o in self._orgs]
         self._sources: dict[str, list[int]] = {}
@@ -105,6 +106,7 @@ class SpeakerIndex:
                 self._sources.setdefault(tok.lemma_.lower(), []).append(tok.i)
         self.timeline: list[tuple[int, Speaker]] = []  # subjects in text order
         self._times: list[int] = []
+        self._noted: set[int] = set()
         self._collect_names()
         for tok in sdoc:
             if tok.dep_ in _SUBJ and not self.inside(tok.idx) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -112,9 +114,18 @@ class SpeakerIndex:
                 if sp is not None and sp.kind != "unknown":
                     self._push(tok.idx, sp)
 
+    def ents_in(self, span) -> list:
+        """The entities wholly inside ``span``, in order (a lookup per token, not a scan of the doc)."""
+        out = []
+        for i in range(span.start, span.end):
+            ent = self._ent_at.get(i)
+            if ent is not None and ent.start >= span.start and ent.end <= span.end and (not out or out[-1] is not ent):
+                out.append(ent)
+        return out
+
     # -- names -------------------------------------------------------------------------------
     def _collect_names(self) -> None:
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and not self.inside(e.start_char)]
+        persons = [e for e in self._ents if e.label_ == "PERSON" and not self.inside(e.start_char)]
         parts = [(e, clean_name(e.text)) for e in persons]
         fulls = {n for _, n in parts if len(n.split()) >= 2}
         fulls.update(self._untagged_names())
@@ -239,8 +250,9 @@ class SpeakerIndex:
     def _note_affiliation(self, canon: str, span) -> None:
         if canon in self.affils:
             return
-        orgs = [e for e in span.ents if e.label_ == "ORG"]
-        places = [e for e in span.ents if e.label_ in ("GPE", "NORP")]
+        ents = self.ents_in(span)
+        orgs = [e for e in ents if e.label_ == "ORG"]
+        places = [e for e in ents if e.label_ in ("GPE", "NORP")]
         if orgs:
             self.affils[canon] = strip_article(orgs[-1].text)
         elif places:
@@ -281,13 +293,14 @@ class SpeakerIndex:
 
     # -- timeline ------------------------------------------------------------------------------
     def _push(self, pos: int, sp: Speaker) -> None:
+        self._noted.add(pos)
         k = bisect.bisect_right(self._times, pos)
         self._times.insert(k, pos)
         self.timeline.insert(k, (pos, sp))
 
     def note(self, pos: int, sp: Speaker) -> None:
         """Record that ``sp`` spoke at ``pos`` (so later pronouns and descriptions can find it)."""
-        if pos not in self._times:
+        if pos not in self._noted:
             self._push(pos, sp)
 
     def _last(self, at: int, accept, limit: int = 40):
@@ -328,12 +341,12 @@ class SpeakerIndex:
         span, coordinated = _with_conj(head)
         mention = span.text
         ent = self._ent_at.get(head.i)
-        person_ents = [e for e in span.ents if e.label_ == "PERSON"]
+        person_ents = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
         if not person_ents and head.pos_ in ("NOUN", "PROPN"):
             # "The Prime Minister, Tony Blair, said": the name in the apposition.
             for child in head.rights:
                 if child.dep_ == "appos":
-                    inner = [e for e in self.doc[child.left_edge.i:child.right_edge.i + 1].ents
+                    inner = [e for e in self.ents_in(self.doc[child.left_edge.i:child.right_edge.i + 1])
                              if e.label_ == "PERSON"]
                     if inner and inner[0].root.i == child.i:
                         person_ents = inner
@@ -381,7 +394,7 @@ class SpeakerIndex:
             return Speaker(name, mention, "desc", plural or lemma in GROUP_NOUNS, head=lemma)
         if lemma in SOURCE_NOUNS:
             # "a Gallup Korea poll", "a KCNA report": the organisation named in the phrase.
-            named = [e for e in span.ents if e.end <= head.i and (e.label_ in ("ORG", "PERSON") or e.label_ in (
+            named = [e for e in self.ents_in(span) if e.end <= head.i and (e.label_ in ("ORG", "PERSON") or e.label_ in (
                 "GPE", "NORP") and e.root.dep_ in ("compound", "poss"))]
             if named:
                 e = named[0]
