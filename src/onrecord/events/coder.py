@@ -1,0 +1,168 @@
+"""Coding the events of one parsed sentence.
+
+Steps: (1) read every verb, willing adjective and meeting noun on its own (:mod:`readings`);
+(2) read its frame (negation, modality, governing words, reporting verb: :mod:`syntax`) and turn
+the pair into the reported act (:func:`apply_frame`: "refused to meet" is REJECT, "will withdraw"
+CONCEDE, "may impose sanctions" THREATEN, "did not attack" nothing); (3) find the actor and
+recipient (:mod:`roles`); (4) keep one event per type and actor, dropping acts without a party.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import (COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
+                      PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
+                      THREAT_MODE_BY_MODE, YIELDING)
+from .readings import Reading, adjective_reading, nominal_reading, verb_reading
+from .syntax import Frame, analyse, first_child, position
+
+#: Types an act keeps when only announced or intended (verbal conflict stays what it is).
+_FUTURE_KEEPS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+@dataclass(slots=True)
+class Act:
+    """A coded act before its parties are named: ``anchor`` is the word that reports it, ``top``
+    the highest word of its chain (whose subject acts), ``controller`` the demanding or permitting
+    word when there is one (its subject acts and the anchor's subject receives)."""
+
+    anchor: object
+    reading: Reading
+    frame: Frame
+    type: str
+    mode: str | None
+    controller: object = None
+    consumed: list = field(default_factory=list)
+    position: str = "main"
+
+
+def _threat_mode(reading: Reading) -> str | None:
+    return THREAT_MODE_BY_MODE.get(reading.mode or "") or THREAT_MODE.get(reading.type) or (
+        "restrict" if reading.type == "COERCE" else None)
+
+
+def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None:
+    """The act that ``reading`` reports in ``frame``, as (type, mode), or None when the text does
+    not report it as done, announced, demanded, refused or threatened."""
+    kind, mode = reading.type, reading.mode
+    if frame.conditional or frame.question:
+        return None
+    kinds = [g.kind for g in frame.governors]
+    for g in kinds:
+        if g in (REFUSAL, FAILURE):
+            if frame.negated:
+                return None
+            if kind in ("REJECT", "ACCUSE"):
+                return None
+            return "REJECT", DEMAND_MODE.get(kind) or ("change" if kind in ("REQUEST",) else None)
+        if g == THREAT:
+            return "THREATEN", _threat_mode(reading)
+        if g == DEMAND:
+            return "REQUEST", DEMAND_MODE.get(kind) or ("yield" if kind in YIELDING else "change")
+        if g == PERMISSION:
+            return ("CONCEDE", None) if not frame.negated else None
+        if g == PREDICTION:
+            return None
+        if g in (INTENT, POSSIBILITY):
+            break
+    if frame.negated:
+        if (frame.future or INTENT in kinds) and kind in COOPERATIVE | YIELDING:
+            return "REJECT", DEMAND_MODE.get(kind)
+        return None
+    if POSSIBILITY in kinds or frame.possible:
+        if kind in MATERIAL_CONFLICT:
+            return "THREATEN", _threat_mode(reading)
+        return None
+    if frame.future or INTENT in kinds:
+        if kind in COOPERATIVE:
+            return "AGREE", None
+        if kind in YIELDING:
+            return "CONCEDE", None
+        if kind in MATERIAL_CONFLICT:
+            return "THREATEN", _threat_mode(reading)
+        if kind in _FUTURE_KEEPS:
+            return kind, mode
+    return kind, mode
+
+
+def _controller(frame: Frame):
+    for g in frame.governors:
+        if g.kind in (DEMAND, PERMISSION):
+            return g.token
+        if g.kind in (REFUSAL, FAILURE, THREAT):
+            return None
+    return None
+
+
+def read_word(tok) -> Reading | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ != "be" and tok.dep_ in ("ROOT", "ccomp")):
+        if tok.lemma_.lower() in REPORTING:
+            return None
+        return verb_reading(tok)
+    if tok.pos_ == "ADJ":
+        return adjective_reading(tok)
+    if tok.pos_ == "NOUN":
+        return nominal_reading(tok)
+    return None
+
+
+def code_acts(sent, question: bool = False) -> list[Act]:
+    """Every act the sentence (a spaCy Span) reports, before parties are named."""
+    acts: list[Act] = []
+    readings = {}
+    for tok in sent:
+        reading = read_word(tok)
+        if reading is not None:
+            readings[tok.i] = reading
+    consumed: set[int] = set()
+    for i, reading in readings.items():
+        tok = sent.doc[i]
+        frame = analyse(tok)
+        frame.question = question
+        result = apply_frame(reading, frame)
+        if result is None:
+            continue
+        # A governor that is itself read as an act ("threatened", "demanded", "agreed") is folded
+        # into this act: one event, not two.
+        for g in frame.governors:
+            if g.token.i in readings:
+                consumed.add(g.token.i)
+        kind, mode = result
+        controller = _controller(frame)
+        # "X said Y must do Z": what the speaker lays on another party is a demand.
+        if frame.obligation and frame.reporter is not None and controller is None and kind != "REQUEST":
+            subj = first_child(tok, "nsubj", "nsubjpass")
+            if subj is not None and subj.lower_ not in ("we", "i", "it", "there", "this", "that"):
+                kind, mode, controller = "REQUEST", DEMAND_MODE.get(kind) or "change", frame.reporter
+        where = position(tok, frame, GOVERNORS)
+        if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl"):
+            where = "nominal"
+        acts.append(Act(tok, reading, frame, kind, mode, controller=controller, position=where))
+    # An adjective or a governing verb whose content was coded separately is not an act of its own.
+    return [a for a in acts if a.anchor.i not in consumed]
+
+
+def select_acts(acts: list[Act]) -> list[Act]:
+    """The acts a sentence reports as news: its main acts, plus meetings named by nouns and the
+    violent or coercive consequences in participles (", killing one person and arresting 12");
+    background in relative clauses, purposes and subordinate clauses only when there is no main act.
+    A main act that only a generic verb reports ("sent personnel to investigate") gives way to its
+    purpose. The result is in order of preference; the caller keeps one event per type."""
+    main = [a for a in acts if a.position == "main"]
+    purposes = [a for a in acts if a.position == "purpose"]
+    if main:
+        for i, act in enumerate(main):
+            if act.reading.source == "default" and act.type in ("COOPERATE", "AID", "CONSULT"):
+                for p in purposes:
+                    if p.anchor.head is act.anchor or p.anchor.head.head is act.anchor:
+                        main[i] = p
+                        break
+        kept = main + [a for a in acts if a.position == "nominal"]
+        kept += [a for a in acts if a.position == "participle" and a.type in ("ASSAULT", "COERCE")]
+    else:
+        # no main act: the best-placed clause's acts, then meetings named by nouns
+        order = {"participle": 0, "subordinate": 1, "purpose": 2}
+        ranked = [a for a in acts if a.position in order]
+        best = min((order[a.position] for a in ranked), default=None)
+        kept = [a for a in ranked if order[a.position] == best] + [a for a in acts if a.position == "nominal"]
+    return kept

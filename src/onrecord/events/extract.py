@@ -1,0 +1,231 @@
+"""Events of a whole document: sentences coded in order, parties named and resolved against what the
+story said before, dates resolved against the story's date, one event per act.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import find_time_expressions
+from ..model import Event, Party
+from .coder import Act, code_acts, select_acts
+from .lexicon import REPORTING
+from .modes import contexts_for, mode_from_cues
+from .parties import DocContext, location_of, name_party
+from .resources import discard_pattern
+from .roles import actor_token, pick_recipient, resolve
+from .syntax import OBLIGATION_AUX, auxiliaries, first_child, subject_of
+
+#: Types an event may have with no actor named ("a roadside bomb killed three soldiers").
+ACTORLESS = frozenset({"ASSAULT", "COERCE"})
+#: Default contexts by type when nothing more specific is found.
+TYPE_CONTEXT = {"CONSULT": "diplomatic", "AGREE": "diplomatic", "SUPPORT": "diplomatic", "REJECT": "diplomatic",
+                "MOBILIZE": "military", "ASSAULT": "military", "SANCTION": "diplomatic", "COERCE": "legal",
+                "ACCUSE": "legal", "AID": "economic", "COOPERATE": "economic", "REQUEST": "diplomatic"}
+
+
+def _reporter_subject(act: Act):
+    rep = act.frame.reporter
+    return subject_of(rep) if rep is not None else None
+
+
+def _clause_tokens(tok) -> set[int]:
+    """Indices of the tokens whose nearest verb is ``tok`` (its own clause, without sub-clauses)."""
+    out = set()
+    for t in tok.subtree:
+        cur = t
+        while cur is not tok and cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+            cur = cur.head
+        if cur is tok:
+            out.add(t.i)
+    return out
+
+
+def _expression_paths(sent, expressions):
+    """For each time expression: the tokens from its head up to the first verb above it."""
+    paths = {}
+    for expr in expressions:
+        lo, hi = sent.start_char + expr.start, sent.start_char + expr.end
+        inside = [t for t in sent if lo <= t.idx < hi]
+        if not inside:
+            continue
+        head = next((t for t in inside if not (lo <= t.head.idx < hi) or t.head is t), inside[0])
+        path, cur = [head], head
+        for _ in range(10):
+            if cur.head is cur:
+                break
+            below, cur = cur, cur.head
+            path.append(cur)
+            if cur.pos_ in ("VERB", "AUX"):
+                # a time phrase inside an object or subject dates that thing, not the act
+                # ("last week's talks"); only adverbial attachments date the verb
+                if below.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "poss", "appos"):
+                    path = path[:-1] + [None]
+                break
+        paths[expr] = [t for t in path if t is not None] if path[-1] is not None else path[:-1]
+    return paths
+
+
+def _date(act: Act, sent, anchor: dt.date, future: bool):
+    """(ISO date, words) for an act: a time expression in the act's own clause or chain, else on the
+    reporting verb ("..., the embassy said on Tuesday"), else the story's date."""
+    expressions = find_time_expressions(sent.text, anchor)
+    if not expressions:
+        return anchor.isoformat(), None
+    chain = {act.anchor.i}
+    cur = act.anchor
+    for _ in range(6):
+        if cur.head is cur or cur is act.frame.top or cur is act.frame.reporter:
+            break
+        cur = cur.head
+        if cur is act.frame.reporter:
+            break
+        chain.add(cur.i)
+    if act.frame.top is not None:
+        chain.add(act.frame.top.i)
+    paths = _expression_paths(sent, expressions)
+    own = [e for e, path in paths.items() if any(t.i in chain for t in path)]
+    if future:  # an announced act is dated by the announcement, not by when it is to happen
+        own = [e for e in own if not any(t is act.anchor for t in paths[e]) or act.anchor is act.frame.top]
+        own = [e for e in own if not e.future]
+    if own:
+        best = own[0]
+        return best.iso, best.text
+    reporter = act.frame.reporter
+    if reporter is None:  # "..., police said on Friday" when the reporting verb is the root
+        root = sent.root
+        if root.lemma_.lower() in REPORTING and root is not act.anchor:
+            reporter = root
+    on_reporter = [e for e, path in paths.items() if reporter is not None and path[-1] is reporter]
+    if on_reporter:
+        best = on_reporter[0]
+        return best.iso, best.text
+    return anchor.isoformat(), None
+
+
+def _statement_demands(sent, ctx: DocContext):
+    """ "X said Y must/should/needs to ...": a demand by the speaker on Y (REQUEST), for reported
+    obligations laid on another party. Returns (reporter, content verb, obligation subject)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in REPORTING or tok.pos_ != "VERB":
+            continue
+        speaker = subject_of(tok)
+        for comp in tok.children:
+            if comp.dep_ != "ccomp":
+                continue
+            verb = comp
+            obliged = any(a in OBLIGATION_AUX and a not in ("has", "have") for a in auxiliaries(verb))
+            if not obliged and verb.lemma_.lower() in ("need", "have") and first_child(verb, "xcomp") is not None:
+                obliged = verb.lemma_.lower() == "need" or any(c.lower_ == "to" for c in first_child(verb, "xcomp").children)
+            if not obliged:
+                continue
+            subj = first_child(verb, "nsubj", "nsubjpass")
+            if subj is None or subj.lower_ in ("we", "i", "it", "there", "this", "that", "which", "who"):
+                continue
+            out.append((tok, verb, subj, speaker))
+    return out
+
+
+def _finish(kind: str, mode: str | None, act_tok, sent, base_context) -> tuple[str | None, tuple[str, ...]]:
+    clause = " ".join(sent.doc[i].text for i in sorted(_clause_tokens(act_tok))) if act_tok is not None else sent.text
+    if mode is None:
+        mode = mode_from_cues(kind, clause) or (mode_from_cues(kind, sent.text) if kind in ("ASSAULT", "PROTEST") else None)
+    contexts = contexts_for(tuple(base_context) + ((TYPE_CONTEXT[kind],) if kind in TYPE_CONTEXT else ()),
+                            list(sent), sent.text)
+    return mode, contexts
+
+
+def sentences(doc):
+    """spaCy's sentences, split again at line breaks: a paragraph never ends inside a sentence."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text or (tok.i > start and "\n" in tok.doc[tok.i - 1].whitespace_):
+                if tok.i > start and not tok.is_space:
+                    yield doc[start:tok.i]
+                    start = tok.i
+                elif tok.is_space:
+                    if tok.i > start:
+                        yield doc[start:tok.i]
+                    start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> list[Event]:
+    """The events of a parsed document (spaCy ``Doc`` of ``body``), dated against ``anchor``."""
+    anchor = anchor or dt.date.today()
+    discard = discard_pattern()
+    events: list[Event] = []
+    for sent in sentences(doc):
+        text = sent.text.strip()
+        if len(text) < 12 or (discard is not None and discard.search(text)):
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(text)
+        question = text.rstrip("\"'”’ ").endswith("?")
+        sentence_events: list[Event] = []
+        seen: set[tuple[str, str]] = set()
+        acts = select_acts(code_acts(sent, question=question))
+        for act in acts:
+            rep_subj = _reporter_subject(act)
+            actor = resolve(actor_token(act), ctx, sent, rep_subj)
+            recipient = pick_recipient(act, ctx, sent, rep_subj, actor)
+            if actor is None and not (act.type in ACTORLESS and recipient is not None):
+                continue
+            future = act.frame.future or act.type in ("AGREE", "THREATEN") and act.reading.type not in ("AGREE", "THREATEN")
+            date, date_text = _date(act, sent, anchor, future)
+            mode, contexts = _finish(act.type, act.mode, act.anchor, sent, act.reading.context)
+            key = (act.type, actor.name if actor else "")
+            if key in seen:
+                continue
+            seen.add(key)
+            sentence_events.append(Event(type=act.type, sentence=body[start:end], start=start, end=end, mode=mode,
+                                         context=contexts, actor=actor, recipient=recipient, date=date,
+                                         date_text=date_text, location=location_of(act.anchor)))
+        for reporter, verb, subj, speaker in _statement_demands(sent, ctx):
+            if any(e.type == "REQUEST" for e in sentence_events):
+                break
+            actor = resolve(speaker, ctx, sent)
+            recipient = resolve(subj, ctx, sent)
+            if actor is None or recipient is None or actor.name.lower() == recipient.name.lower():
+                continue
+            act_date = find_time_expressions(sent.text, anchor)
+            date = act_date[0].iso if act_date else anchor.isoformat()
+            mode, contexts = _finish("REQUEST", None, verb, sent, ())
+            sentence_events.append(Event(type="REQUEST", sentence=body[start:end], start=start, end=end,
+                                         mode=mode or "change", context=contexts, actor=actor, recipient=recipient,
+                                         date=date, date_text=act_date[0].text if act_date else None))
+        for event in sentence_events:
+            _remember(ctx, event)
+        events.extend(sentence_events)
+        _remember_subjects(sent, ctx)
+    return events
+
+
+def _remember(ctx: DocContext, event: Event) -> None:
+    if event.actor is not None:
+        ctx.last_party = event.actor
+
+
+def _remember_subjects(sent, ctx: DocContext) -> None:
+    """The last person named as a subject (for a later "he") and the last subject party."""
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ == "PERSON":
+            party = name_party(tok, ctx)
+            if party is not None:
+                ctx.last_person = party
+        elif tok.dep_ == "nsubj" and tok.ent_type_ in ("GPE", "ORG", "NORP") and tok.head.lemma_ != "be":
+            party = name_party(tok, ctx)
+            if party is not None:
+                ctx.last_party = party
+    # an appositive person ("envoy Hwang") counts as named too
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.ent_type_ == "PERSON" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            party = name_party(tok, ctx)
+            if party is not None:
+                ctx.last_person = party
+
+
+def party_from_speaker(name: str | None) -> Party | None:
+    return Party(name, None) if name else None

@@ -1,0 +1,248 @@
+"""Word lists for reading events in news English: what a governing verb does to the act under it,
+which verbs only report speech, and the light-verb + event-noun readings ("held talks", "imposed a
+curfew") that the CAMEO dictionary misses or codes as statements.
+
+These are general readings of the PLOVER manual (draft 2.0), not fitted to any text. Types are
+PLOVER types; modes are current modes.
+"""
+from __future__ import annotations
+
+#: Verbs that only report speech or thought: never events by themselves.
+REPORTING = frozenset("""say tell add state report announce declare note explain write quote confirm reveal claim
+insist stress emphasize emphasise reiterate argue contend assert maintain acknowledge admit comment remark
+indicate believe think know understand describe recall predict estimate observe disclose mention point
+reply respond answer told signal hint speak talk conclude find feel reckon expect""".split())
+
+# Governors: what a verb, adjective or noun above an act does to it ("threatened to impose").
+THREAT = "threat"
+REFUSAL = "refusal"
+FAILURE = "failure"
+INTENT = "intent"
+DEMAND = "demand"
+PERMISSION = "permission"
+POSSIBILITY = "possibility"
+PREDICTION = "prediction"
+CONDITION = "condition"
+
+GOVERNORS: dict[str, str] = {}
+for _words, _kind in (
+    ("threaten threat", THREAT),
+    ("refuse decline reject refusal oppose resist", REFUSAL),
+    ("fail failure", FAILURE),
+    ("expect likely unlikely predict", PREDICTION),
+    ("plan intend prepare offer promise pledge vow agree decide aim want wish seek propose determine "
+     "commit resolve undertake volunteer set due schedule ready willing prepared committed determined eager "
+     "poised keen open determination commitment intention plan readiness willingness offer promise pledge "
+     "decision proposal bid intent vow resolve move", INTENT),
+    ("demand urge ask call press appeal request order tell push pressure require encourage instruct direct "
+     "command exhort implore beg petition lobby invite demand call appeal request", DEMAND),
+    ("allow permit let authorize authorise enable", PERMISSION),
+    ("possibility prospect risk chance consider mull weigh contemplate hint warn may might could", POSSIBILITY),
+):
+    for _w in _words.split():
+        GOVERNORS.setdefault(_w, _kind)
+
+#: Verbs whose infinitive complement is controlled by their object ("urged Iran to stop": Iran stops).
+OBJECT_CONTROL = frozenset("""urge ask call press appeal request order tell push pressure require encourage instruct
+direct command exhort implore beg invite allow permit let authorize authorise enable force compel persuade
+convince help""".split())
+
+#: Type families, for what modality does to an act.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
+VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+#: REQUEST/REJECT mode from the type of the act asked for or refused.
+DEMAND_MODE = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
+               "CONCEDE": "yield", "RETREAT": "yield"}
+#: THREATEN mode from the type (and mode) of the act threatened.
+THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations", "PROTEST": "restrict"}
+THREAT_MODE_BY_MODE = {"arrest": "arrest", "deport": "expel", "expel": "expel", "seize": "territory",
+                       "restrict": "restrict", "curfew": "restrict", "martial-law": "restrict", "boycott": "restrict",
+                       "withdraw": "relations", "discontinue": "relations"}
+
+# Event nouns: what a noun names when a light verb carries it ("held talks") or it is the act asked
+# for, refused or threatened. Values are (type, mode, contexts).
+_N = {
+    "CONSULT": ("talk talks negotiation negotiations meeting meetings summit consultation consultations discussion "
+                "discussions dialogue conversation conversations session sessions round conference mediation"),
+    "CONSULT/visit": "visit visits trip trips tour",
+    "CONSULT/phone": "call phone telephone",
+    "ASSAULT": ("attack attacks assault assaults offensive raid raids strike strikes bombing bombings shelling "
+                "bombardment ambush ambushes killing killings massacre fire fighting battle battles clash clashes "
+                "incursion incursions operation operations cleansing violence genocide atrocities hostilities"),
+    "ASSAULT/aerial": "airstrike airstrikes air-strike air-strikes",
+    "ASSAULT/abduct": "hostage hostages captive captives",
+    "PROTEST/demo": ("protest protests demonstration demonstrations rally rallies march marches sit-in vigil "
+                     "vigils"),
+    "PROTEST/riot": "riot riots unrest",
+    "PROTEST/strike": "walkout walkouts work",
+    "PROTEST/hunger": "hunger-strike",
+    "PROTEST/boycott": "boycott boycotts",
+    "SANCTION/discontinue": "sanction sanctions embargo embargoes",
+    "COERCE/restrict": "ban bans restriction restrictions blockade blockades",
+    "COERCE/curfew": "curfew curfews",
+    "COERCE/martial-law": "emergency",
+    "CONCEDE": "ceasefire cease-fire truce amnesty pardon concession concessions",
+    "ACCUSE/investigate": "investigation investigations probe probes inquiry inquiries",
+    "ACCUSE/allege": "complaint complaints charge charges accusation accusations allegation allegations lawsuit suit",
+    "ACCUSE/disapprove": ("concern concerns criticism condemnation alarm outrage anger dismay disappointment "
+                          "displeasure objection objections opposition protest"),
+    "REQUEST": "appeal appeals call calls demand demands request requests ultimatum",
+    "THREATEN": "warning warnings threat threats",
+    "AID": "aid assistance loan loans grant grants asylum help supplies relief funding donation",
+    "AGREE": "agreement deal pact treaty accord consensus compromise settlement memorandum",
+    "SUPPORT": "support backing solidarity condolences recognition endorsement",
+    "CONCEDE/apology": "apology apologies regret",
+    "RETREAT/access": "entry access visa visas",
+    "MOBILIZE/troops": ("exercise exercises drill drills maneuvers manoeuvres games deployment reinforcements troops "
+                        "forces presence"),
+    "COERCE/arrest": "arrest arrests crackdown",
+    "SANCTION/withdraw": "ties relations",
+}
+EVENT_NOUNS: dict[str, tuple[str, str | None]] = {}
+for _key, _words in _N.items():
+    _kind, _, _mode = _key.partition("/")
+    for _w in _words.split():
+        EVENT_NOUNS.setdefault(_w, (_kind, _mode or None))
+
+#: Light verb + event-noun family -> the act it reports. The family is the type of the noun above
+#: (with the noun itself for the few cases where the verb alone decides).
+_L = (
+    ("hold have conduct begin start open resume renew continue host join attend enter", "CONSULT", ("CONSULT",)),
+    ("engage participate involve take", "ASSAULT", ("ASSAULT",)),
+    ("take hold seize", "ASSAULT/abduct", ("ASSAULT/abduct",)),
+    ("pay make undertake", "CONSULT/visit", ("CONSULT/visit",)),
+    ("launch carry mount stage conduct unleash wage begin step intensify escalate open", "ASSAULT", ("ASSAULT",)),
+    ("stage hold organize organise launch lead join begin start call", "PROTEST", ("PROTEST",)),
+    ("stop down quit", "PROTEST/strike", ("PROTEST/strike",)),
+    ("call_off end suspend", "CONCEDE", ("PROTEST", "PROTEST/strike", "PROTEST/demo")),
+    ("call_off cancel postpone", "REJECT/meet", ("CONSULT", "CONSULT/visit")),
+    ("break_off pull_out walk_out", "SANCTION/withdraw", ("CONSULT",)),
+    ("impose slap announce introduce order declare extend tighten", "COERCE", ("SANCTION", "COERCE")),
+    ("lift ease relax end remove scrap shorten reduce", "CONCEDE", ("SANCTION", "COERCE")),
+    ("meet accept grant satisfy fulfil fulfill heed", "CONCEDE", ("REQUEST",)),
+    ("deny refuse bar", "REJECT", ("RETREAT/access",)),
+    ("declare announce agree accept observe", "CONCEDE", ("CONCEDE",)),
+    ("open launch begin start order conduct announce complete conclude finish pursue", "ACCUSE/investigate",
+     ("ACCUSE/investigate",)),
+    ("file lodge make issue bring", "ACCUSE/allege", ("ACCUSE/allege", "ACCUSE/disapprove")),
+    ("express voice raise register air", "ACCUSE/disapprove", ("ACCUSE/disapprove",)),
+    ("issue make launch renew repeat", "REQUEST", ("REQUEST",)),
+    ("issue make", "THREATEN", ("THREATEN",)),
+    ("send provide offer give grant deliver extend donate pledge supply approve airlift ship", "AID", ("AID",)),
+    ("reach strike conclude clinch seal finalize finalise forge agree", "AGREE", ("AGREE",)),
+    ("sign ratify initial", "SUPPORT", ("AGREE",)),
+    ("express voice offer pledge declare reaffirm reiterate extend give lend throw", "SUPPORT", ("SUPPORT",)),
+    ("offer make issue express", "CONCEDE", ("CONCEDE/apology",)),
+    ("make carry", "COERCE/arrest", ("COERCE/arrest",)),
+    ("hold conduct stage launch begin start strengthen reinforce boost increase bolster build mass deploy station "
+     "beef step send move", "MOBILIZE/troops", ("MOBILIZE/troops",)),
+    ("establish restore resume upgrade normalize normalise forge", "SUPPORT", ("SANCTION/withdraw",)),
+    ("sever break cut downgrade suspend freeze", "SANCTION/withdraw", ("SANCTION/withdraw",)),
+    ("end halt suspend abandon quit cancel", "SANCTION/withdraw", ("CONSULT",)),
+    ("suspend halt cut stop freeze withhold reduce", "SANCTION/discontinue", ("AID",)),
+    ("cancel postpone", "REJECT/meet", ("CONSULT", "CONSULT/visit")),
+)
+LIGHT_VERBS: dict[tuple[str, str], tuple[str, str | None]] = {}
+for _verbs, _result, _families in _L:
+    _kind, _, _mode = _result.partition("/")
+    for _v in (v.replace("_", " ") for v in _verbs.split()):  # "call_off": a verb with its particle
+        for _fam in _families:
+            LIGHT_VERBS.setdefault((_v, _fam), (_kind, _mode or None))
+
+#: Verbs that report no act by themselves, whatever CAMEO pattern they match: auxiliaries, copulas,
+#: obligation and motion verbs whose CAMEO patterns fire on words of the clause around them. They
+#: still carry light-verb readings ("have talks").
+NEVER_ACTS = frozenset("be have do get need seem appear remain become come go want try keep".split())
+
+#: Verb readings that replace the CAMEO default (not its specific patterns) where the default misreads
+#: PLOVER: None means "no event by itself".
+VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
+    "agree": ("AGREE", None),  # CAMEO block AGREE defaults to 050 (SUPPORT)
+    "reject": ("REJECT", None),  # CAMEO block REFUSE defaults to no event
+    "refuse": ("REJECT", None),
+    "decline": ("REJECT", None),
+    "rebuff": ("REJECT", None),
+    "spurn": ("REJECT", None),
+    "veto": ("REJECT", None),
+    "violate": ("REJECT", "yield"),
+    "defy": ("REJECT", "yield"),
+    "deface": ("COERCE", "cyber"),
+    "hack": ("COERCE", "cyber"),
+    "express": None,  # "expressed concern" is read as a light verb; EXPRESS [110] alone over-codes
+    "call": None,  # CALL [041] over-codes "what it called"; its patterns and "called on/for" remain
+    "approve": None,
+    "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
+    "give": None,
+    "lead": None,
+    "help": None,
+    "improve": None,
+    "accept": ("AGREE", None),
+    "invite": ("AGREE", None),  # an invitation is an offer to meet (manual, CONSULT ambiguities)
+    "grant": ("AID", None),
+    "bargain": ("CONSULT", None),
+    "negotiate": ("CONSULT", None),
+    "mediate": ("CONSULT", None),
+    "collaborate": ("COOPERATE", None),
+    "coordinate": ("COOPERATE", None),
+    "arm": ("AID", None),
+    "apologize": ("CONCEDE", None),
+    "apologise": ("CONCEDE", None),
+    "resign": ("RETREAT", "resign"),
+    "quit": ("RETREAT", "resign"),
+    "step": None,
+    "surrender": ("RETREAT", "disarm"),
+    "free": ("RETREAT", "release"),
+    "release": ("RETREAT", "release"),
+    "evacuate": ("AID", None),
+    "extradite": ("COOPERATE", None),
+    "deport": ("COERCE", "deport"),
+    "expel": ("SANCTION", "expel"),
+    "outlaw": ("COERCE", "restrict"),
+    "ban": ("COERCE", "restrict"),
+    "confiscate": ("COERCE", "seize"),
+    "seize": ("COERCE", "seize"),
+    "detain": ("COERCE", "arrest"),
+    "jail": ("COERCE", "arrest"),
+    "imprison": ("COERCE", "arrest"),
+    "indict": ("ACCUSE", "allege"),
+    "charge": ("ACCUSE", "allege"),
+    "sue": ("ACCUSE", "allege"),
+    "blame": ("ACCUSE", "allege"),
+    "accuse": ("ACCUSE", "allege"),
+    "criticize": ("ACCUSE", "disapprove"),
+    "criticise": ("ACCUSE", "disapprove"),
+    "condemn": ("ACCUSE", "disapprove"),
+    "denounce": ("ACCUSE", "disapprove"),
+    "praise": ("SUPPORT", None),
+    "welcome": ("SUPPORT", None),
+    "endorse": ("SUPPORT", None),
+    "recognize": ("SUPPORT", None),
+    "recognise": ("SUPPORT", None),
+    "hope": None, "consider": None, "hear": None, "introduce": None, "notify": None, "die": None,
+    "engage": None, "target": None, "link": None, "boost": None, "enact": None, "influence": None,
+    "disclose": None, "rejoice": None, "assemble": None, "allocate": None, "facilitate": None, "merge": None,
+    "intend": None, "prepare": None, "signal": None, "strive": None, "revive": None, "oversee": None,
+    "pound": None, "encircle": None, "enlist": None, "concern": None, "worry": None,
+}
+
+#: Adjectives that say a party is willing to do or join something ("open to talks").
+WILLING_ADJECTIVES = frozenset("open ready willing prepared committed determined eager keen".split())
+
+#: Nouns heading a group whose members are the real party ("a group of diplomats").
+COLLECTIVE_NOUNS = frozenset("""group groups number numbers team teams delegation dozens hundreds thousands
+millions tens scores crowd crowds band bands contingent batch batches""".split())
+
+#: First-person and third-person pronouns that may stand for a party.
+PRONOUNS = frozenset("he she they it we i his her their its our my him them us me".split())
+
+#: Withdrawals of these (by their words) reduce relations (SANCTION withdraw); of forces, RETREAT.
+WITHDRAWN_RELATIONS = frozenset("""peacekeeper peacekeepers peacekeeping inspector inspectors observer observers monitor
+monitors diplomat diplomats ambassador envoy aid worker workers staff mission personnel team teams delegation
+support funding""".split())
+#: Subjects that protest as a crowd (a government that "protests" is complaining: ACCUSE).
+CROWD_NOUNS = frozenset("""protester protesters demonstrator demonstrators student students worker workers people
+residents villagers farmers teachers supporters activists youths women men crowd crowds thousands hundreds
+dozens opposition union unions employees miners doctors nurses drivers refugees prisoners inmates citizens""".split())

@@ -1,0 +1,205 @@
+"""Actors and recipients: the words that name a party, its canonical name and its country.
+
+A party is named as the text names it ("Irish nationalist guerrillas", "Amnesty International"),
+a person by full name (a surname or pronoun is resolved against the people named earlier in the
+document and the quote speakers), and coded with the country it belongs to from the Phoenix actor
+dictionaries (names, adjectives, capitals, office-holders, IGOs, NGOs, armed groups).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Party
+from .lexicon import COLLECTIVE_NOUNS
+from .resources import actor_codes, agent_sectors
+
+ENTITY_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "det", "predet",
+                       "advmod", "npadvmod", "punct"})
+DROP_LEFT = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "npadvmod"})
+#: Generic party nouns the agent dictionaries lack.
+EXTRA_PARTY_NOUNS = frozenset("""force forces official officer hacker peacekeeper negotiator expert leader emir party
+supporter union personnel helicopter warplane jet warship vessel agency committee council forum association
+organization organisation nation country ally partner side office general chief delegation watchdog coalition
+opposition attacker captor hostage-taker administration authority authorities government minister president
+premier chancellor monarch sheikh tribunal court parliament assembly cabinet junta regime military navy
+airforce fighter fighters guerrilla militant bomber squad unit brigade battalion activist activists
+demonstrator protester lawyer judge prosecutor spokesman spokeswoman diplomat envoy ambassador senator
+lawmaker legislator congressman representative commission network group groups""".split())
+#: Things that act in a sentence but are not parties: an attack by them has no named actor.
+INSTRUMENTS = frozenset("""explosion blast bomb bombs mine mines minefield device shell shells rocket rockets
+missile missiles fire gunfire attack attacks bombing raid grenade landmine ied explosive explosives accident
+storm earthquake flood""".split())
+#: Words a canonical name starts without.
+LEADING_NOISE = re.compile(r"^(?:the|a|an|some|about|around|at least|more than|nearly|almost|over|up to|"
+                           r"several|many|other|all|both|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"hundreds of|thousands of|tens of thousands of|dozens of|[\d,.]+)\s+", re.I)
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the coder remembers while reading one document: people named so far (surname ->
+    full name), the speakers of quotes by character span, and the last persons and parties that
+    acted, for pronouns."""
+
+    people: dict[str, str] = field(default_factory=dict)
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)
+    last_person: Party | None = None
+    last_party: Party | None = None
+
+    def remember_people(self, doc) -> None:
+        """Index every PERSON entity of the parsed document by its last word (and by itself)."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = clean_name(ent.text)
+            words = name.split()
+            if len(words) >= 2:
+                self.people.setdefault(words[-1].lower(), name)
+                self.people.setdefault(words[0].lower(), name)  # "Kim Jong-un": family name first
+
+    def full_name(self, name: str) -> str:
+        """The full name of a person the document named earlier ("Kirby" -> "John Kirby")."""
+        words = name.split()
+        if len(words) == 1:
+            return self.people.get(words[0].lower(), name)
+        return name
+
+    def speaker_at(self, start: int, end: int) -> str | None:
+        for s, e, speaker in self.speakers:
+            if s <= start and end <= e:
+                return speaker
+        return None
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:\"'“”‘’()")
+    text = re.sub(r"[’']s$", "", text) if text.endswith(("'s", "’s")) and len(text.split()) == 1 else text
+    previous = None
+    while previous != text:
+        previous = text
+        text = LEADING_NOISE.sub("", text)
+    return text.strip()
+
+
+def _ent_of(tok):
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def is_party_noun(tok) -> bool:
+    """True when ``tok`` can head a party: a named person, organisation, place or nationality, a
+    pronoun, or a generic actor noun of the agent dictionaries ("police", "rebels")."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they", "it", "we", "i", "him", "her", "them", "us")
+    if tok.ent_type_ in ENTITY_PARTIES:
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in EXTRA_PARTY_NOUNS or tok.lower_ in EXTRA_PARTY_NOUNS:
+        return True
+    sectors = agent_sectors()
+    return lemma.upper() in sectors or tok.text.upper() in sectors
+
+
+def _span_tokens(head) -> list:
+    """The words of a party's name: the head, its left modifiers, and an "of" phrase after a role
+    or group noun ("supporters of former President Ahmed Ben Bella", "president of Armenia")."""
+    left = []
+    for child in head.lefts:
+        if child.dep_ in LEFT_DEPS:
+            left.extend(child.subtree)
+    tokens = sorted(set(left) | {head}, key=lambda t: t.i)
+    # drop a leading determiner/quantity and any punctuation at the edges
+    while tokens and (tokens[0].dep_ in DROP_LEFT or tokens[0].pos_ in ("DET", "NUM", "PUNCT")
+                      or tokens[0].lower_ in ("about", "some", "nearly", "around")):
+        if tokens[0] is head:
+            break
+        tokens = tokens[1:]
+    if head.pos_ != "PROPN":
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.ent_type_ in ENTITY_PARTIES or obj.pos_ == "PROPN"):
+                    tokens.extend(t for t in child.subtree)
+                break
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def collective_member(head):
+    """For "a group of Moroccan diplomats" or "thousands of refugees", the members' noun."""
+    if head.lower_ in COLLECTIVE_NOUNS or head.lemma_.lower() in COLLECTIVE_NOUNS:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return collective_member(obj)
+    return head
+
+
+def country_code(words: list[str]) -> str | None:
+    """The country (or IGO/NGO/MNC/IMG) of a name, from the longest phrase of ``words`` (any case)
+    in the Phoenix actor dictionaries; a whole-name match wins over a part."""
+    codes = actor_codes()
+    upper = [w.upper().strip(".,'’\"") if w not in ("U.S.", "U.N.") else w.upper() for w in words]
+    upper = [w for w in upper if w]
+    n = len(upper)
+    for size in range(min(n, 8), 0, -1):
+        for i in range(0, n - size + 1):
+            phrase = " ".join(upper[i:i + size])
+            code = codes.get(phrase) or codes.get(phrase.replace("’", "'"))
+            if code is None and phrase.endswith("S") and size == 1:
+                code = codes.get(phrase[:-1])  # "Palestinians", "Serbs"
+            if code is None and phrase.endswith("'S"):
+                code = codes.get(phrase[:-2])
+            if code:
+                return code
+    return None
+
+
+def name_party(head, ctx: DocContext) -> Party | None:
+    """The party that token ``head`` names, or None when it names none (an instrument, a thing)."""
+    head = collective_member(head)
+    if head.pos_ == "PRON":
+        return None  # pronouns are resolved by the coder, which knows the clause
+    if head.lemma_.lower() in INSTRUMENTS and not any(
+            c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ in ENTITY_PARTIES) for c in head.lefts):
+        return None
+    ent = _ent_of(head)
+    tokens = _span_tokens(head)
+    if ent is not None and ent.label_ == "PERSON":
+        name = ctx.full_name(clean_name(ent.text))
+        code = country_code(name.split()) or country_code([t.text for t in tokens if t.i < ent.start])
+        return Party(name, code)
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and ent.end - 1 == head.i:
+        name = clean_name(ent.text)
+        extra = [t for t in tokens if t.i < ent.start and t.dep_ == "poss"]
+        if extra:  # "Iraq's interim government" when the entity is only part: keep the whole
+            name = clean_name(" ".join(t.text for t in tokens))
+        code = country_code(name.split()) or country_code([t.text for t in tokens])
+        return Party(name, code)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    name = clean_name(text)
+    if not name:
+        return None
+    return Party(name, country_code([t.text for t in tokens]))
+
+
+def location_of(tok) -> str | None:
+    """A place named in a prepositional phrase of the act ("in Tel Aviv", "at the White House")."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside", "inside"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    ent = _ent_of(obj)
+                    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                        return clean_name(ent.text)
+                    # "in the eastern town of Soroti"
+                    for sub in obj.subtree:
+                        e = _ent_of(sub)
+                        if e is not None and e.label_ in ("GPE", "LOC", "FAC"):
+                            return clean_name(e.text)
+    return None

@@ -1,0 +1,229 @@
+"""What a single word reports, before its clause is read: a verb through the CAMEO dictionary (its
+most specific pattern, else our correction of a misleading default, else its own or its block's
+code), a light verb with an event noun ("imposed a curfew"), a willing adjective ("open to talks")
+or a meeting noun ("after talks with ...")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (CROWD_NOUNS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, VERB_OVERRIDES, WILLING_ADJECTIVES,
+                      WITHDRAWN_RELATIONS)
+from .plover import from_cameo
+from .syntax import first_child, is_passive, subject_of
+from .verbs import match_verb, phrasal_particles
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The act a word reports out of context: PLOVER ``type``, ``mode``, CAMEO-row ``context``, the
+    CAMEO ``code`` (or our source label), ``source`` (``pattern``, ``light``, ``override``,
+    ``default``, ``adjective``, ``nominal``) and ``subject_is_target`` for CAMEO's inherent-passive
+    patterns ("appeared before court": the subject is acted upon)."""
+
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    code: str
+    source: str
+    subject_is_target: bool = False
+
+
+def event_noun(tok) -> tuple[str, str | None] | None:
+    """The act an event noun names ("talks" -> CONSULT), or None."""
+    return EVENT_NOUNS.get(tok.lower_) or EVENT_NOUNS.get(tok.lemma_.lower())
+
+
+def _object_noun(tok):
+    """The noun a light verb carries: its direct object, or the noun a passive participle modifies
+    ("meetings held in ..."), or the object of a particle verb ("carried out attacks")."""
+    obj = first_child(tok, "dobj")
+    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        obj = tok.head
+    if obj is None and is_passive(tok):
+        obj = first_child(tok, "nsubjpass")
+    if obj is None:
+        obj = first_child(tok, "attr", "oprd")
+    if obj is None:  # "engaged in ethnic cleansing", "took part in attacks"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                obj = first_child(prep, "pobj")
+                break
+    if obj is not None and obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return obj
+
+
+def light_verb_reading(tok) -> Reading | None:
+    obj = _object_noun(tok)
+    if obj is None:
+        return None
+    noun = event_noun(obj)
+    if noun is None:
+        # "imposed a state of emergency", "opened fraud investigations": look one compound/of deeper
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ != "prep" else first_child(child, "pobj")
+                if target is not None and event_noun(target):
+                    noun = event_noun(target)
+                    break
+    if noun is None:
+        return None
+    kind, mode = noun
+    lemma = tok.lemma_.lower()
+    family = f"{kind}/{mode}" if mode else kind
+    hit = None
+    for particle in phrasal_particles(tok):
+        phrasal = f"{lemma} {particle.lower()}"
+        hit = LIGHT_VERBS.get((phrasal, family)) or LIGHT_VERBS.get((phrasal, kind))
+        if hit:
+            break
+    hit = hit or LIGHT_VERBS.get((lemma, family)) or LIGHT_VERBS.get((lemma, kind))
+    if hit is None:
+        return None
+    result_kind, result_mode = hit
+    if result_kind == kind and result_mode is None:
+        result_mode = mode
+    return Reading(result_kind, result_mode, (), "light", "light")
+
+
+def _words_of(*toks) -> set[str]:
+    out: set[str] = set()
+    for t in toks:
+        if t is not None:
+            out.update(x.lower_ for x in t.subtree)
+    return out
+
+
+def semantic_reading(tok) -> Reading | None:
+    """Verbs whose PLOVER type depends on who or what they involve."""
+    lemma = tok.lemma_.lower()
+    particles = {p.lower() for p in phrasal_particles(tok)}
+    obj = first_child(tok, "dobj")
+    subj = first_child(tok, "nsubj", "nsubjpass")
+    if lemma in ("withdraw", "recall") or (lemma in ("pull", "ship", "move") and particles & {"out", "back"}):
+        words = _words_of(obj, subj)
+        if words & WITHDRAWN_RELATIONS:
+            return Reading("SANCTION", "withdraw", ("diplomatic",), "semantic", "semantic")
+        if lemma == "recall":
+            return None
+        return Reading("RETREAT", "withdraw", ("military",), "semantic", "semantic")
+    if lemma in ("protest", "demonstrate", "rally", "march", "riot"):
+        head = subject_of(tok)
+        words = _words_of(head) if head is not None else set()
+        crowd = head is not None and (head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS
+                                      or (head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"))
+                                      or bool(words & {"thousands", "hundreds", "dozens"}))
+        if lemma == "riot":
+            return Reading("PROTEST", "riot", (), "semantic", "semantic")
+        if obj is not None and lemma != "protest":  # "demonstrate their commitment", "rally support"
+            return None
+        if crowd or lemma in ("march", "rally", "demonstrate"):
+            return Reading("PROTEST", "demo", (), "semantic", "semantic")
+        return Reading("ACCUSE", "disapprove", (), "semantic", "semantic")
+    if lemma in ("arrive", "land") and subj is not None:
+        words = _words_of(subj)
+        if any(w.startswith("peacekeep") for w in words):
+            return Reading("AID", None, ("military",), "semantic", "semantic")
+        if words & {"troops", "forces", "soldiers", "warships", "tanks", "marines", "paratroopers"}:
+            return Reading("MOBILIZE", "troops", ("military",), "semantic", "semantic")
+        if subj.ent_type_ == "PERSON" or words & {"delegation", "envoy", "minister", "president", "diplomats"}:
+            return Reading("CONSULT", "visit", ("diplomatic",), "semantic", "semantic")
+        return None
+    if lemma in ("force", "drive", "kick") and "out" in particles | _words_of(*[c for c in tok.children
+                                                                              if c.dep_ in ("prep", "advmod")]):
+        target = obj if obj is not None else (subj if is_passive(tok) else None)
+        if target is not None and target.ent_type_ == "ORG":
+            return Reading("SANCTION", "expel", (), "semantic", "semantic")
+        return Reading("COERCE", "deport", (), "semantic", "semantic")
+    if lemma in ("return", "repatriate", "hand") and obj is not None:
+        words = _words_of(obj)
+        if words & {"prisoners", "hostages", "refugees", "bodies", "detainees", "captives", "soldiers"}:
+            return Reading("RETREAT", "release", (), "semantic", "semantic")
+        if words & {"weapons", "land", "territory", "property", "equipment", "arms", "assets"}:
+            return Reading("RETREAT", None, (), "semantic", "semantic")
+        return None
+    if lemma == "blow" and "up" in particles and obj is not None:
+        if obj.ent_type_ != "PERSON" and obj.lemma_.lower() not in CROWD_NOUNS:
+            return Reading("ASSAULT", "destroy", (), "semantic", "semantic")
+    return None
+
+
+def verb_reading(tok) -> Reading | None:
+    """The act a verb token reports by itself, or None when it reports none.
+
+    Order: a light verb with an event noun ("held talks"), a verb whose type depends on its
+    parties ("withdrew inspectors"), a specific CAMEO pattern, our correction of a misleading
+    CAMEO default, the CAMEO verb's own code, its block's default.
+    """
+    lemma = tok.lemma_.lower()
+    light = light_verb_reading(tok)
+    if light is not None:
+        return light
+    special = semantic_reading(tok)
+    if special is not None:
+        return special
+    if lemma in NEVER_ACTS:
+        return None
+    match = match_verb(tok, subject_of(tok))
+    if match is not None and match.pattern is not None:
+        code = match.code or match.passive_code
+        coded = from_cameo(code)
+        if coded is not None:
+            return Reading(coded.type, coded.mode, coded.context, code, "pattern",
+                           subject_is_target=match.code is None and match.passive_code is not None)
+        if match.code is None and match.pattern.code == "---":
+            return None
+    if lemma in VERB_OVERRIDES:
+        override = VERB_OVERRIDES[lemma]
+        if override is None:
+            return None
+        return Reading(override[0], override[1], (), "override", "override")
+    if match is None:
+        return None
+    coded = from_cameo(match.code)
+    if coded is None:
+        return None
+    return Reading(coded.type, coded.mode, coded.context, match.code or "", "default")
+
+
+def adjective_reading(tok) -> Reading | None:
+    """ "open to talks", "ready for dialogue", "committed to stabilizing ties": an offer or a
+    commitment, AGREE (the act under an infinitive is read as that act's own event)."""
+    if tok.pos_ != "ADJ" or tok.lemma_.lower() not in WILLING_ADJECTIVES:
+        return None
+    if tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp", "conj", "oprd", "advcl"):
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "for"):
+            obj = first_child(child, "pobj", "pcomp")
+            if obj is None:
+                continue
+            if obj.pos_ == "VERB" or tok.lemma_.lower() == "committed":
+                return Reading("AGREE", None, ("diplomatic",), "adjective", "adjective")
+            noun = event_noun(obj)
+            if noun is not None and noun[0] in ("CONSULT", "AGREE") or obj.lemma_.lower() in (
+                    "diplomacy", "dialogue", "cooperation", "engagement", "compromise", "reconciliation"):
+                return Reading("AGREE", None, ("diplomatic",), "adjective", "adjective")
+    return None
+
+
+MEETING_NOUNS = frozenset("talks negotiations meeting meetings summit consultations discussions visit trip".split())
+PAST_PREPOSITIONS = frozenset({"after", "following", "during", "since"})
+
+
+def nominal_reading(tok) -> Reading | None:
+    """A meeting or visit named by a noun: "after talks with X", "his visit to Russia", "the summit
+    between A and B". Only nouns whose frame says they took place (after, following, during; a
+    "between" pair; a possessive visitor) are read; the coder skips future ones."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in MEETING_NOUNS:
+        return None
+    preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+    visit = tok.lower_ in ("visit", "trip")
+    governed_by_past = tok.dep_ == "pobj" and tok.head.lower_ in PAST_PREPOSITIONS
+    has_pair = "between" in preps
+    has_partner = "with" in preps
+    has_visitor = visit and ("to" in preps) and any(c.dep_ == "poss" for c in tok.children)
+    if has_pair or (governed_by_past and (has_partner or has_visitor)) or (has_visitor and governed_by_past):
+        mode = "visit" if visit else None
+        return Reading("CONSULT", mode, ("diplomatic",), "nominal", "nominal")
+    return None
