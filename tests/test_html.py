@@ -14,6 +14,7 @@ from onrecord.stages.html_clean import (
     keep_embedded_posts,
     merge_split_bodies,
     preclean_tree,
+    remove_link_paragraphs,
     remove_trailing_link_lists,
     unwrap_layout_tables,
 )
@@ -153,6 +154,20 @@ def test_trailing_link_lists(trailing, removed):
     assert (tree.find(".//ul") is None) is removed
 
 
+@pytest.mark.parametrize(
+    "paragraph, removed",
+    [
+        ('<p><a href="/other">SENATOR RESIGNS AFTER LONG CAREER IN OFFICE</a></p>', True),
+        ('<p>The senator <a href="/other">resigned on Monday</a> after a long career.</p>', False),
+        ('<p><a href="/doc">' + "Linked prose that runs on and on. " * 6 + "</a></p>", False),
+    ],
+)
+def test_link_only_paragraphs(paragraph, removed):
+    tree = _tree(f"<div>{paragraph}</div>")
+    remove_link_paragraphs(tree)
+    assert (tree.find(".//p") is None) is removed
+
+
 def test_embedded_post_is_freed_from_its_wrapper():
     tree = _tree(
         '<div class="social-embed"><blockquote class="twitter-tweet"><p>We did it!</p>'
@@ -203,6 +218,9 @@ def test_preclean_removes_furniture_but_not_article_text(block, marker, gone):
         ("(Reporting by Jane Doe; Editing by John Roe)", "credit"),
         ("Associated Press writers A and B contributed to this report.", "credit"),
         ("Write to Al Root at al.root@example.com", "contact"),
+        ("You may also like...", "label"),
+        ("Tags:", "label"),
+        ("Tags: budget, council, harbour", "label"),
         # article text that merely mentions the same words
         ("The company's subscription revenue rose 10% in the quarter.", None),
         ('"Sign up for the program today," the minister told reporters.', None),
@@ -230,6 +248,10 @@ def test_own_url_line_is_dropped_but_other_urls_kept():
         (["1 cup of milk", "Stir.", "1 cup of milk"], None, None, ["1 cup of milk", "Stir.", "1 cup of milk"]),
         # a short line that happens to be in the title is not the title
         (["Storm", "Body."], "Big storm hits coast", None, ["Storm", "Body."]),
+        # the terms under a bare "Tags" heading go with it; a sentence after it stays
+        (["Body.", "Tags", "storm, coast, council", "Last line."], None, None, ["Body.", "Last line."]),
+        (["Body.", "Tags", "Storms, he said, are getting worse. Much worse."], None, None,
+         ["Body.", "Storms, he said, are getting worse. Much worse."]),
     ],
 )
 def test_filter_lines(lines, title, sitename, expected):

@@ -23,6 +23,8 @@ _HEADER_WORDS = ("header", "headline", "hed", "dek", "standfirst")
 _BOILER = re.compile(r"(?:^|[-_])(?:" + "|".join(_BOILER_WORDS) + r")(?:$|[-_])")
 _HEADER = re.compile(r"(?:^|[-_])(?:" + "|".join(_HEADER_WORDS) + r")(?:$|[-_])")
 
+#: A paragraph that is a single link is a teaser up to this length; longer ones are linked prose.
+_MAX_TEASER_CHARS = 160
 #: Elements that can be a removable block (not inline text like <a>, <em>: removing those would
 #: cut words out of a sentence).
 _BLOCKS = {"div", "section", "aside", "ul", "ol", "li", "p", "span", "figure", "figcaption", "header", "dl", "table", "nav"}
@@ -210,6 +212,20 @@ def keep_embedded_posts(tree: HtmlElement) -> None:
             wrapper.getparent().replace(wrapper, quote)
 
 
+def remove_link_paragraphs(tree: HtmlElement) -> None:
+    """Remove paragraphs that are nothing but one link with a headline: teasers for other stories
+    set between the article's paragraphs."""
+    for p in list(tree.iter("p")):
+        links = list(p.iter("a"))
+        if len(links) != 1:
+            continue
+        text = " ".join(p.text_content().split())
+        if not (15 <= len(text) <= _MAX_TEASER_CHARS) or len(text.split()) < 3:
+            continue
+        if " ".join(links[0].text_content().split()) == text:
+            p.drop_tree()
+
+
 def preclean_tree(tree: HtmlElement) -> None:
     """Remove elements that are boilerplate on any news page (in place; tails are kept), join split
     article bodies and unwrap layout tables."""
@@ -217,6 +233,7 @@ def preclean_tree(tree: HtmlElement) -> None:
     unwrap_layout_tables(tree)
     merge_split_bodies(tree)
     remove_trailing_link_lists(tree)
+    remove_link_paragraphs(tree)
     doomed: list[tuple[HtmlElement, bool]] = []
     for el in tree.iter(*_BLOCKS):
         words = _words(el)
@@ -288,8 +305,20 @@ _CREDIT = re.compile(
     r"|\bcontributed (?:reporting )?to this (?:report|story|article)\W{0,3}$",
     _I,
 )
+#: A heading of page furniture standing alone on its line ("You may also like...", "Tags:").
+_LABEL = re.compile(
+    r"^\W{0,3}(?:you (?:may|might) also (?:like|enjoy)|more (?:stories|news|articles|videos)|related"
+    r"(?: stories| articles| posts| content| news)?|recommended(?: for you| stories)?|most (?:read|popular|viewed)"
+    r"|(?:leave|post|add) a (?:comment|reply)|comments?|share this(?: article| story| post)?|tags?|topics?"
+    r"|keywords?|filed under|categories)\W{0,5}$",
+    _I,
+)
+#: A line of tags: "Tags: a, b, c".
+_TAGS = re.compile(r"^(?:tags?|topics?|keywords?|filed under)\s*:\s*\S", _I)
 _URL_ONLY = re.compile(r"^\W{0,2}(?:https?://|www\.)\S+\W{0,2}$", _I)
 
+_TAG_LABELS = {"tag", "tags", "topic", "topics", "keyword", "keywords", "filed under", "categories"}
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
 #: Above this many characters a line is taken as prose, never as a one-line notice.
 _MAX_NOTICE_CHARS = 300
 #: Calls to the reader are one or two short sentences.
@@ -300,7 +329,8 @@ def boilerplate_kind(line: str, page_url: str | None = None) -> str | None:
     """Why one extracted line is page furniture, or None when it may be article text.
 
     Kinds: ``url`` (the page's own address), ``notice`` (copyright, reprint and error notices),
-    ``credit`` (agency reporting/editing credits), ``contact`` (how to reach the writer), ``link``
+    ``credit`` (agency reporting/editing credits), ``contact`` (how to reach the writer), ``label``
+    (a furniture heading such as "You may also like" or "Tags:"), ``link``
     (a labelled link to another story), ``call`` (a call to subscribe, sign up, follow, click).
     """
     if len(line) > _MAX_NOTICE_CHARS:
@@ -313,6 +343,8 @@ def boilerplate_kind(line: str, page_url: str | None = None) -> str | None:
         return "credit"
     if _CONTACT.search(line):
         return "contact"
+    if _LABEL.match(line) or (_TAGS.match(line) and len(line) < 200):
+        return "label"
     if (_LINK_LABEL.search(line) or _LINK_TAG.search(line)) and len(line) < 200:
         return "link"
     if (
@@ -373,8 +405,16 @@ def filter_lines(
     forms = _title_forms(title) if title else set()
     site_norm = _norm(sitename or "")
     out = []
+    after_tags = False
     for line in lines:
-        if _is_title(line, title_norm, forms) or (site_norm and _norm(line) == site_norm) or boilerplate_kind(line, url):
+        kind = boilerplate_kind(line, url)
+        if kind or _is_title(line, title_norm, forms) or (site_norm and _norm(line) == site_norm):
+            after_tags = kind == "label" and _norm(line) in _TAG_LABELS
             continue
+        # the list under a bare "Tags" heading: short comma-separated terms, no sentence
+        if after_tags and line.count(",") >= 2 and not _SENTENCE_END.search(line):
+            after_tags = False
+            continue
+        after_tags = False
         out.append(line)
     return out
