@@ -11,10 +11,10 @@ def test_layers_apply_in_order(tmp_path):
     path = tmp_path / "onrecord.toml"
     path.write_text("[run]\nprocesses = 3\ncommit_every = 10\n", encoding="utf-8")
     settings = config.resolve(["run.processes=4"], config_file=path,
-                              environ={"ONRECORD_RUN__COMMIT_EVERY": "20", "ONRECORD_COPIES__THRESHOLD": "0.7"})
+                              environ={"ONRECORD_RUN__COMMIT_EVERY": "20", "ONRECORD_COPIES__CONTAINMENT": "0.8"})
     assert settings["run"]["processes"] == 4
     assert settings["run"]["commit_every"] == 20
-    assert settings["copies"]["threshold"] == 0.7
+    assert settings["copies"]["containment"] == 0.8
     assert config.defaults()["run"]["processes"] == 1
 
 
