@@ -239,3 +239,30 @@ def test_sample_published_never_states_a_copy_sites_date():
             assert doc.published != doc.page_date, raw.name
         elif g["original_date"] and doc.page_date:
             assert doc.published == g["original_date"]["value"], raw.name
+
+
+# --- made-up pages in the layouts of common news sites (tests/fixtures/clean) -------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "clean"
+PAGES = [
+    # file, title, authors, agencies, dateline, page_date, repost, paragraphs, last paragraph starts
+    ("wire_lead.txt", "(LEAD) N. Korea fires short-range ballistic missile into East Sea: JCS", [], ["Yonhap"],
+     "SEOUL", "2022-10-19", False, 4, "The launch came a day after"),
+    ("herald_style.txt", "Seoul vows stern response to missile launch", ["Park Ji-yoon"], [], None, "2022-10-19",
+     False, 4, "The launch was the fifth"),
+    ("ap_style.txt", "North Korea fires missile over Japan in sharp escalation", ["Hyung-jin Kim", "Mari Yamaguchi"],
+     ["AP"], "SEOUL", "2022-10-04", False, 3, "The launch was the most"),
+    ("cnn_style.txt", None, [], [], "Seoul", None, False, 3, "Japan's coast guard"),
+    ("copy_site_en.txt", "Talks stall as envoys trade blame", [], [], None, "2023-03-03", True, 3, "The talks began"),
+]
+
+
+@pytest.mark.parametrize("name,title,authors,agencies,dateline,page_date,repost,n,last", PAGES)
+def test_site_layouts(name, title, authors, agencies, dateline, page_date, repost, n, last):
+    doc = run((FIXTURES / name).read_text(encoding="utf-8"))
+    assert doc.ok
+    assert (doc.title, doc.authors, doc.agencies, doc.dateline) == (title, authors, agencies, dateline)
+    assert (doc.page_date, doc.repost_suspected) == (page_date, repost)
+    paras = doc.body.split("\n\n")
+    assert len(paras) == n and paras[-1].startswith(last)
+    assert not any(w in doc.body for w in ("Advertisement", "ADVERTISEMENT", "contributed", "(END)", "Related"))

@@ -21,7 +21,7 @@ from .metadata_dates import date_line_kind
 #: Line kinds that end the article block: nothing of the article follows them.
 HARD = frozenset({"footer", "credit", "byline", "tags", "list_header"})
 #: Line kinds that are never body text.
-NOISE = frozenset({"junk", "foreign", "date", "byline", "credit", "footer", "contact", "caption", "ui", "tags",
+NOISE = frozenset({"junk", "foreign", "date", "dateline", "byline", "credit", "footer", "contact", "caption", "ui", "tags",
                    "related", "list_header", "dup", "teaser", "list", "agency_credit"})
 #: More than this many consecutive non-body lines end a block.
 MAX_NOISE_STREAK = 4
@@ -38,6 +38,8 @@ _LIST_HEADER = re.compile(
     r"subscribe.*|sign up.*)$",
     re.IGNORECASE,
 )
+#: A dateline scraped onto a line of its own ("Seoul, South Korea CNN —").
+_DATELINE_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,30}(?:,\s*[A-Z][\w.'\- ]{1,30})?(?:\s*\(?[A-Z][\w&.\- ]{0,20}\)?)?\s*(?:\u2014|\u2013|--)$")
 _COMMENTS = re.compile(r"(?i)\bcomments?\b|\breply\b|\bdiscussion\b")
 _AGENCY_ONLY = re.compile(rf"^[\(\[\-\u2014\u2013/ ]*(?:{cl._AGENCY_ALT})[\)\] .]*$", re.IGNORECASE)
 
@@ -211,6 +213,8 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
         return "agency_credit"
     if cl.is_tags(item):
         return "tags"
+    if _DATELINE_LINE.match(item):
+        return "dateline"
     if _LIST_HEADER.match(item.strip(" :|>-\u00bb")):
         return "list_header"
     if cl.is_caption(item):
@@ -349,6 +353,13 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         i -= 1
     while end > start and not _keepable(lines[end]):
         end -= 1
+    # A credit in brackets closes a story's last paragraph ("... he said. (Yonhap)"); a line that
+    # ends so anywhere earlier is a photo caption.
+    for i in range(start, end):
+        if lines[i].kind in ("prose", "sentence") and cl.agency_tail(lines[i].text):
+            lines[i].kind = "caption"
+    while start < end and not _keepable(lines[start]):
+        start += 1
     return start, end
 
 

@@ -175,6 +175,7 @@ _UI_PHRASE = re.compile(
     r"back to top|go top.*|go to (?:the )?(?:top|contents|home).*)$",
     re.IGNORECASE,
 )
+_CRUMB_SEP = re.compile(r"\s+[>\u00bb\u203a/|]\s+")
 _CSS_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _SHARE_ITEM = re.compile(r"\b(?:share|tweet|pin it|send to|e-?mail this|print this)\b", re.IGNORECASE)
 
@@ -188,6 +189,9 @@ def is_ui(text: str) -> bool:
         return True
     if _UI_PHRASE.match(t) or _CSS_NAME.match(t):
         return True
+    crumbs = _CRUMB_SEP.split(t)
+    if len(crumbs) >= 3 and not text.lstrip().startswith("|") and all(0 < len(c.split()) <= 4 for c in crumbs):
+        return True  # "Home > National > Defense"
     ws = [w.lower().strip(".:,;!?'\"()[]|") for w in t.split()]
     ws = [w for w in ws if w]
     if not ws or len(ws) > 7:
@@ -340,6 +344,14 @@ def photo_credit(text: str) -> str | None:
     return tail
 
 
+def agency_tail(text: str) -> str | None:
+    """The agency of a credit in brackets closing ``text`` ("... Wednesday. (Yonhap)"), else None."""
+    m = re.search(r"[(\[]\s*([A-Za-z][\w .&-]{1,30}?)\s*[)\]]\s*$", text)
+    if not m:
+        return None
+    return agency_name(m.group(1)) if m.group(1)[0].isupper() else None
+
+
 def is_caption(text: str) -> bool:
     """A photo caption: a line ending in a photo credit, or opening like one ("From left are",
     "Image caption")."""
@@ -355,10 +367,13 @@ _BYLINE = re.compile(
     rf"^(?i:by|written by|story by|words by|text by|reported by|author:?|authors:?|by:)\s+(?P<names>{_NAMES})"
     rf"(?P<rest>\s*(?:[,|/\u2014\u2013\-]\s*.{{0,60}}|\s+in\s+[A-Z][\w .-]{{1,30}}|\s*\(.{{1,40}}\))?)\s*$"
 )
-_EMAIL_BYLINE = re.compile(rf"^(?:by\s+)?(?P<names>{_NAMES})\s*[,(<|\-]?\s*(?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)\s*[)>]?\s*$")
+_EMAIL_BYLINE = re.compile(
+    rf"^(?i:by\s+)?(?P<names>{_NAMES})\s*[,(<\[|\-]?\s*(?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)\s*[)>\]]?\s*$")
 _CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|translated|"
-    r"production|produced|fact-checked|research|contributing|graphics)\s+by\b",
+    r"production|produced|fact-checked|research|contributing|graphics)\s+by\b|"
+    r"^[^.!?]{3,80}\b(?:contributed|also contributed|helped contribute)\s+(?:to\s+)?(?:this\s+)?"
+    r"(?:report|reporting|story|article)\b[^.]{0,30}\.?$",
     re.IGNORECASE,
 )
 _STAFF = re.compile(

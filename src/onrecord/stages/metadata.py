@@ -51,6 +51,11 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
     doc.title = pick_title(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"))
     doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []))
     doc.dateline, _ = find_dateline(first)
+    if doc.dateline is None:
+        # A dateline scraped onto its own line before the article ("Seoul, South Korea CNN —").
+        for kind, text, where in lines:
+            if kind == "dateline" and where == "pre":
+                doc.dateline = re.split(r"\s*[,(\u2014\u2013]|\s+--", text, maxsplit=1)[0].strip() or None
     doc.agencies = find_agencies(lines, first, last, list(html.get("authors") or []))
     page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"))
     doc.page_date = page_date
@@ -119,9 +124,11 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
             score -= 1.0
         if cl.lower_share(text) > 0.8 and len(ws) > 6:
             score -= 0.5
-        near = [k for _, k, _ in pre[max(0, n - 2): n + 3] if k in ("date", "byline", "foreign", "caption")]
+        near = [k for _, k, _ in pre[max(0, n - 2): n + 3] if k in ("date", "byline", "foreign", "caption", "dup")]
         if near:
             score += 1.0
+        if n > 0 and pre[n - 1][1] in ("short", "dup") and pre[n - 1][0] == i - 1 and len(cl.words(pre[n - 1][2])) >= 4:
+            score -= 0.6  # right under another headline-like line: the deck, not the headline
         # Later lines sit closer to the article: menus and site names come first.
         score += 0.1 * n / max(1, len(pre))
         if score > best_score:
@@ -150,6 +157,9 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
         if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup"):
             continue
         got = date_line_kind(text)
+        if not got and kind == "byline":
+            hits = find_dates(text)  # "By Chad O'Carroll | March 3, 2019"
+            got = ("plain", hits[0]) if hits else None
         if not got:
             continue
         dkind, hit = got
@@ -234,8 +244,8 @@ def find_outlet(doc: Document, lines: list[list[str]], html: dict, repost: bool)
                 if name and len(name) <= 40 and not re.search(r"\d{4}|reserved", name, re.I):
                     return name
     if not repost:
-        for kind, text, _ in lines:
-            if kind == "byline":
+        for kind, text, where in lines:
+            if kind == "byline" or (kind == "contact" and where == "post" and len(text) < 60):
                 m = cl.EMAIL.search(text)
                 if m and m.group().split("@", 1)[1].lower() not in _WEBMAIL:
                     return m.group().split("@", 1)[1].lower()
