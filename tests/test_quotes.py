@@ -39,6 +39,8 @@ def find(quotes, fragment):
     ("Mr Blair said: 'We won't walk away. That's not the British way.'",
      ["We won't walk away. That's not the British way."]),
     ("The students' union didn't comment.", []),
+    # typewriter marks
+    ("``We are ready,'' Park said.", ["We are ready,"]),
     ("No quotes in this paragraph at all.", []),
 ])
 def test_quotation_marks(body, expected):
@@ -134,6 +136,13 @@ def test_terms_and_titles_are_not_statements(body):
      "the US is open to talks, but said Pyongyang should prove it is serious about denuclearization", "Kirby", "said"),
     ("Lawmakers expressed concern over the plan, saying it could cause a rift in the alliance.",
      "it could cause a rift in the alliance", "Lawmakers", "saying"),
+    # the clause hangs from a noun of the prepositional phrase; two short quoted phrases stay inside
+    ("The spokesman said in a statement carried by KCNA that the drills were \"a rehearsal for invasion\" and "
+     "warned of \"unimaginable consequences.\"",
+     "the drills were \"a rehearsal for invasion\" and warned of \"unimaginable consequences.\"",
+     "the spokesman", "said"),
+    ("WASHINGTON (AP) \u2014 The White House on Tuesday rejected calls for a ceasefire, saying the conditions "
+     "were not yet right.", "the conditions were not yet right", "White House", "saying"),
 ])
 def test_indirect_speech(body, text, speaker, cue):
     quotes = [q for q in run(body) if q.kind == "indirect"]
@@ -166,6 +175,12 @@ def test_partial_inside_indirect_gives_both():
             'self-reliance," so as to deal a blow to hostile forces.')
     kinds = sorted(q.kind for q in run(body))
     assert kinds == ["indirect", "partial"]
+
+
+def test_short_sentence_quote_after_a_cued_one_is_kept():
+    body = '"I don\'t know," she said when asked whether she would run again. "We\'ll see."'
+    assert [q.text for q in run(body)] == ["I don't know,", "We'll see."]
+    assert all(q.kind == "direct" for q in run(body))
 
 
 def test_empty_body_and_bare_document():

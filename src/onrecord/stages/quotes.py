@@ -69,12 +69,13 @@ def _quoted_items(ctx: QuoteContext) -> list[dict]:
         prev_close = None
         if i > 0 and ctx.spans[i - 1].para == span.para and ctx.spans[i - 1].close_at is not None:
             prev_close = ctx.spans[i - 1].close_at + 1
-        before = body[max(sent[0], prev_close or 0):span.open_at].strip()
+        before = body[max(sent[0], prev_close or 0):span.open_at].strip().rstrip("`").strip()
         opens_passage = not before or bool(_CUE_END.search(before))
         sentence_like = text[:1].isupper() and text.rstrip("\"'\u201d\u2019 ")[-1:] in ".!?," and words >= 4
         if not opens_passage and _is_title_like(text):
             sentence_like = False
-        kind = "direct" if (opens_passage and words >= 3) or sentence_like else "partial"
+        ends_sentence = text.rstrip("\"'\u201d\u2019 ")[-1:] in ".!?"
+        kind = "direct" if (opens_passage and (words >= 3 or ends_sentence)) or sentence_like else "partial"
         cue = find_cue(ctx, i)
         item = {"start": span.start, "end": span.end, "kind": kind, "span": span, "cue": cue,
                 "para": span.para, "sent": cue.sentence if cue else sent}

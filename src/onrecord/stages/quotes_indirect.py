@@ -78,19 +78,25 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
             end = start + k
             text = text[:k]
     end = start + len(text.rstrip(" ,;:."))
+    # A statement that ends inside a quotation ends with it, closing mark included.
+    k = ctx.quote_index_at(end - 1)
+    if k >= 0 and ctx.spans[k].close_at is not None and ctx.spans[k].close_at < s_end:
+        end = ctx.spans[k].close_at + 1
     return start, end
 
 
 def _quoted_share(ctx, start: int, end: int) -> float:
-    """Share of the characters of ``[start, end)`` that lie inside quotation marks."""
-    inside = 0
+    """The largest share of the characters of ``[start, end)`` that one quotation covers (a clause
+    that is one quotation with a few words around it is that quotation; two short quoted phrases
+    inside the writer's clause leave it a reported statement)."""
+    best = 0
     k = max(0, bisect.bisect_right(ctx.span_starts, start) - 1)
     for s in ctx.spans[k:]:
         if s.start >= end:
             break
         if s.end > start:
-            inside += min(end, s.end) - max(start, s.start)
-    return inside / max(1, end - start)
+            best = max(best, min(end, s.end) - max(start, s.start))
+    return best / max(1, end - start)
 
 
 _SAY_LIKE = {"say", "tell", "add", "announce", "state", "report", "write", "note", "warn", "explain", "confirm"}
@@ -100,15 +106,21 @@ def _clause_of(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
-    # "said in a report that ...": the parser hangs the clause on the noun.
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i > verb.i:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    for cl in obj.children:
-                        if cl.dep_ in ("acl", "ccomp", "relcl") and cl.i > obj.i and any(
-                                m.dep_ == "mark" and m.lower_ == "that" and m.i == obj.i + 1 for m in cl.children):
-                            return cl
+    # "said in a statement carried by KCNA that ...": the parser hangs the clause on a noun of the
+    # prepositional phrase; follow prep/pobj/acl/agent links only, a few steps deep.
+    frontier = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    for _ in range(4):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.i <= node.i:
+                    continue
+                if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                    return child
+                if child.dep_ in ("prep", "pobj", "acl", "agent"):
+                    nxt.append(child)
+        frontier = nxt
     if verb.lemma_ == "point":  # "pointed out that ..."
         for child in verb.children:
             if child.dep_ in ("advcl", "dobj") and child.pos_ in ("VERB", "AUX"):

@@ -130,6 +130,9 @@ def find_quoted(body: str) -> list[QuotedSpan]:
     """All quoted spans of ``body`` in order: double marks, or single marks when there are no double
     ones. A paragraph that opens a quote and never closes it yields a span to its end with
     ``runs_on`` set."""
+    if "``" in body:
+        # Typewriter marks (``like this''): read as curly ones; the copy keeps every offset.
+        body = body.replace("``", " \u201c").replace("''", "\u201d ")
     single = not any(ch in body for ch in DOUBLE_ANY)
     if single:
         marks, m_open, m_close = SINGLE_ANY, SINGLE_OPEN, SINGLE_CLOSE
