@@ -83,7 +83,8 @@ def _quoted_items(ctx: QuoteContext) -> list[dict]:
             # A fragment nobody is said to have said is a scare quote or a name, unless it is long.
             if words < 6 or _is_title_like(text):
                 item["keep"] = False
-        if kind == "partial" and _is_title_like(text) and words < 8:
+        if _is_title_like(text) and words < 8 and (kind == "partial" or cue is None and not ends_sentence):
+            # Titles of songs, books and programmes ("Listen To The Music," "Minute By Minute").
             item["keep"] = False
         items.append(item)
     return items
@@ -92,7 +93,7 @@ def _quoted_items(ctx: QuoteContext) -> list[dict]:
 def _indirect_items(ctx: QuoteContext) -> list[dict]:
     items = []
     for ind in find_indirect(ctx):
-        speaker = ctx.speakers.resolve(ind.subject)
+        speaker = ctx.speakers.resolve(ind.subject, cue="strict")
         if speaker is None:
             continue
         verb = ind.verb
@@ -152,8 +153,10 @@ def _carry_speakers(ctx: QuoteContext, items: list[dict]) -> None:
         if sp is None and it.get("cue") is not None:
             sp = it["cue"].speaker
         if sp is not None and sp.kind == "unknown":
+            # A pronoun with no antecedent in the article: the last speaker, else no name (but the
+            # words at the cue are kept).
             sp = Speaker(last.name, sp.mention, last.kind, last.plural, last.role, last.affiliation,
-                         last.head) if last else None
+                         last.head) if last else Speaker("", sp.mention, "unknown")
         if sp is None and it["kind"] != "indirect":
             span = it["span"]
             para_start = ctx.paras[span.para][0]
@@ -169,7 +172,7 @@ def _carry_speakers(ctx: QuoteContext, items: list[dict]) -> None:
             if sp is not None:
                 sp = Speaker(sp.name, "", sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
         it["speaker"] = sp
-        if sp is not None and it.get("keep", True):
+        if sp is not None and sp.name and it.get("keep", True):
             if it["kind"] != "partial" or it.get("cue") is not None:
                 last = sp
                 last_in_para[it["para"]] = sp
@@ -191,7 +194,7 @@ def _to_quote(ctx: QuoteContext, it: dict) -> Quote:
         kind=it["kind"],
         start=it["start"],
         end=it["end"],
-        speaker=sp.name if sp else None,
+        speaker=(sp.name or None) if sp else None,
         speaker_mention=sp.mention if sp else None,
         speaker_role=sp.role if sp else None,
         speaker_affiliation=sp.affiliation if sp else None,

@@ -102,6 +102,11 @@ def _quoted_share(ctx, start: int, end: int) -> float:
 _SAY_LIKE = {"say", "tell", "add", "announce", "state", "report", "write", "note", "warn", "explain", "confirm"}
 
 
+def _has_verb(ctx, start: int, end: int) -> bool:
+    """A reported statement is a clause: it has a verb."""
+    return any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens_between(start, end))
+
+
 def _clause_of(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -154,7 +159,7 @@ def find_indirect(ctx) -> list[Indirect]:
                 if more and more[0] > start:
                     end = max(end, more[1])
                     used.add(conj.i)
-        if end - start < 12 or _quoted_share(ctx, start, end) > 0.5:
+        if end - start < 12 or _quoted_share(ctx, start, end) > 0.5 or not _has_verb(ctx, start, end):
             continue
         subj = subject_of(tok)
         if subj is None or subj.lower_ in ("it", "this", "that", "which", "who"):
@@ -248,7 +253,8 @@ def _trailing_cues(ctx, found: list[Indirect], used: set[int]) -> list[Indirect]
             start += dl.end()
         text = ctx.body[start:end].rstrip(" ,")
         end = start + len(text)
-        if end - start < 12 or ctx.inside_quote(start) or _quoted_share(ctx, start, end) > 0.5:
+        if end - start < 12 or ctx.inside_quote(start) or _quoted_share(ctx, start, end) > 0.5 \
+                or not _has_verb(ctx, start, end):
             continue
         out.append(Indirect(start, end, tok, subj))
     return out

@@ -312,11 +312,13 @@ class SpeakerIndex:
         return None
 
     # -- resolution ----------------------------------------------------------------------------
-    def resolve(self, head, cue: bool = True) -> Speaker | None:
+    def resolve(self, head, cue: bool | str = True) -> Speaker | None:
         """The speaker meant by the noun phrase headed by token ``head`` (a subject or the object of
         "said"), or None when it is not a plausible speaker. With ``cue`` (the phrase is the subject
         of a reporting verb) any common noun phrase counts as a description of a speaker ("one
-        backbencher said"); without it only nouns known to name people or institutions do."""
+        backbencher said"); without it only nouns known to name people or institutions do; with
+        ``cue="strict"`` (a content clause's subject) only short phrases or nouns that look like
+        people do ("its cutback on orders said" is a parse error, not a speaker)."""
         sp = self._resolve(head, cue)
         if cue and sp is not None and sp.kind != "unknown":
             self.note(head.idx, sp)
@@ -422,10 +424,16 @@ class SpeakerIndex:
                 if named:
                     return Speaker(named, mention, "org", False, head=lemma)
             return Speaker(strip_article(mention), mention, "org", plural, head=lemma)
-        if cue and head.pos_ == "NOUN":
+        if cue and head.pos_ == "NOUN" and (cue != "strict" or _agentive(head) or len(span) <= 3):
             name = mention if first not in _INDEFINITE else mention[0].lower() + mention[1:]
             return Speaker(name, mention, "desc", plural, head=lemma)
         return None
+
+
+def _agentive(head) -> bool:
+    """True for nouns that look like people ("backbencher", "economist", "spokeswoman")."""
+    low = head.lemma_.lower()
+    return low.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "people"))
 
 
 def strip_article(text: str) -> str:
