@@ -157,6 +157,7 @@ def test_indirect_speech(body, text, speaker, cue):
     "The official brushed aside the phased approach.",
     "Kim's visit will come a week after the envoys met.",
     "There stands a chance that the North might resume its nuclear armament.",
+    "We say Apple has dutifully listened to its users this time around.",
 ])
 def test_not_indirect_speech(body):
     assert [q for q in run(body) if q.kind == "indirect"] == []

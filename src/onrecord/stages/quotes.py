@@ -93,6 +93,8 @@ def _quoted_items(ctx: QuoteContext) -> list[dict]:
 def _indirect_items(ctx: QuoteContext) -> list[dict]:
     items = []
     for ind in find_indirect(ctx):
+        if ind.subject.lower_ in ("i", "we", "you", "one"):
+            continue  # the writer's own voice ("We say Apple has listened"), not a reported statement
         speaker = ctx.speakers.resolve(ind.subject, cue="strict")
         if speaker is None:
             continue

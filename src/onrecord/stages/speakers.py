@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .quotes_lex import (DEMONYMS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, TITLE_WORDS,
                            clean_name, is_title)
 
-_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "pl",
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "self",
              "i": "self"}
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many", "other", "few"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
