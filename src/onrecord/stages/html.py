@@ -7,7 +7,6 @@ result is short, and reads the page's metadata once from the same parsed tree.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -54,8 +53,10 @@ def parse_html(html: str) -> HtmlElement | None:
 
     if not isinstance(html, str) or not html.strip():
         return None
-    # NUL and other C0 controls make lxml stop or reject the document
-    html = _CONTROL_CHARS.sub("", html[:MAX_HTML_CHARS])
+    html = html[:MAX_HTML_CHARS]
+    # trafilatura's loader copes with control characters, but NUL can end libxml2's input early
+    if "\x00" in html:
+        html = html.replace("\x00", "")
     try:
         tree = load_html(html)
     except Exception as err:
@@ -66,7 +67,6 @@ def parse_html(html: str) -> HtmlElement | None:
     return tree
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None, fast: bool, precision: bool = False) -> str:

@@ -20,8 +20,9 @@ _BOILER_WORDS = (
 #: class/id words of the article's heading block (headline, dek): metadata, not body.
 _HEADER_WORDS = ("header", "headline", "hed", "dek", "standfirst")
 
-_BOILER = re.compile(r"(?:^|[-_])(?:" + "|".join(_BOILER_WORDS) + r")(?:$|[-_])")
-_HEADER = re.compile(r"(?:^|[-_])(?:" + "|".join(_HEADER_WORDS) + r")(?:$|[-_])")
+# matched on "class id" lowercased: a word is delimited by spaces, hyphens or underscores
+_BOILER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(_BOILER_WORDS) + r")(?=$|[\s_-])")
+_HEADER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(_HEADER_WORDS) + r")(?=$|[\s_-])")
 
 #: A paragraph that is a single link is a teaser up to this length; longer ones are linked prose.
 _MAX_TEASER_CHARS = 160
@@ -33,10 +34,12 @@ _LONG_P_CHARS = 150
 _MAX_LONG_P = 2
 
 
-def _words(el: HtmlElement) -> list[str]:
-    """The element's class names and id, lowercased."""
-    attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return attrs.split()
+def _names(el: HtmlElement) -> str:
+    """The element's class names and id, lowercased, separated by spaces ("" when it has none)."""
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return ""
+    return f"{cls or ''} {ident or ''}".lower()
 
 
 def _holds_article_text(el: HtmlElement) -> bool:
@@ -54,10 +57,7 @@ def _holds_article_text(el: HtmlElement) -> bool:
 
 
 #: class names of the article's text container, as content management systems spell them.
-_BODY_CLASS = re.compile(
-    r"(?:^|\s)[\w-]*(?:(?:entry|article|post|story|art)[-_]{0,2}(?:content|body|text)|articlebody|body-text)(?:$|\s)",
-    re.IGNORECASE,
-)
+_BODY_CLASS = re.compile(r"(?:entry|article|post|story|art)[-_]{0,2}(?:content|body|text)|articlebody|body-text", re.I)
 #: Block tags whose presence in a table cell shows the table lays out a page, not data.
 _LAYOUT_BLOCKS = {"p", "div", "h1", "h2", "h3", "ul", "ol", "table", "article", "section", "blockquote"}
 _TABLE_PARTS = {"thead", "tbody", "tfoot", "tr", "td", "th"}
@@ -150,7 +150,7 @@ def _is_headline_list(lst: HtmlElement) -> bool:
     """A list of links to other stories: three or more short items, each with a link, with a
     good share of link text."""
     items = list(lst.iterchildren("li"))
-    if len(items) < 3:
+    if len(items) < 3 or lst.find(".//a") is None:
         return False
     total = linked = 0
     for li in items:
@@ -236,12 +236,12 @@ def preclean_tree(tree: HtmlElement) -> None:
     remove_link_paragraphs(tree)
     doomed: list[tuple[HtmlElement, bool]] = []
     for el in tree.iter(*_BLOCKS):
-        words = _words(el)
-        if not words:
+        names = _names(el)
+        if not names:
             continue
-        if any(_BOILER.search(w) for w in words):
+        if _BOILER.search(names):
             doomed.append((el, False))
-        elif any(_HEADER.search(w) for w in words):
+        elif _HEADER.search(names):
             doomed.append((el, True))
     for el, is_header in doomed:
         # skip descendants of an element already removed, and blocks that are the article itself

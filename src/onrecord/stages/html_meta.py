@@ -90,7 +90,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
         LOGGER.debug("meta tags failed: %s", err)
     for name, fill in (
         ("title", lambda: tm.extract_title(tree)),
-        ("author", lambda: tm.extract_author(tree)),
+        ("author", lambda: markup_author(tree)),
         ("url", lambda: tm.extract_url(tree, url)),
         ("sitename", lambda: tm.extract_sitename(tree)),
     ):
@@ -113,6 +113,96 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     except Exception as err:
         LOGGER.debug("language failed: %s", err)
     return meta
+
+
+#: Containers whose names mark them as not holding the article's author (trafilatura's
+#: AUTHOR_DISCARD_XPATHS, checked on ancestors instead of pruning a copy of the whole page).
+_AUTHOR_SKIP_CLASS = re.compile(
+    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|article-(?:share|support)"
+    r"|print|category|meta-date|meta-reviewer"
+)
+_AUTHOR_SKIP_ID = re.compile(r"^comments|comment-?list|ProductReviews")
+
+
+def _outside_author_areas(el: HtmlElement) -> bool:
+    for anc in (el, *el.iterancestors()):
+        tag = anc.tag
+        if tag in ("time", "figure"):
+            return False
+        if tag in ("a", "div", "section", "span"):
+            cls, ident = anc.get("class") or "", anc.get("id") or ""
+            if cls in ("comments", "title", "date") or _AUTHOR_SKIP_CLASS.search(cls) or _AUTHOR_SKIP_ID.search(ident):
+                return False
+            if "Figure" in (anc.get("data-component") or ""):
+                return False
+    return True
+
+
+_TIER1_TAGS = {"a", "address", "div", "link", "p", "span", "strong"}
+_TIER2_TAGS = {"a", "div", "h3", "h4", "p", "span"}
+_TIER1_CLASS = re.compile(r"author-?name|AuthorName|authorName")
+_TIER2_CLASS = re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_TIER2_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
+_TIER3_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+_TIER3_ID = re.compile(r"[Aa]uthor")
+
+
+def _author_tier(el: HtmlElement) -> int:
+    """Which of trafilatura's three author expressions (AUTHOR_XPATHS) the element matches first:
+    1 (specific), 2 (generic), 3 (last resort) or 0 (none)."""
+    tag = el.tag
+    cls, ident, itemprop = el.get("class"), el.get("id"), el.get("itemprop")
+    if tag == "author" or (
+        tag in _TIER1_TAGS
+        and (
+            el.get("rel") == "author" or ident == "author" or cls == "author" or itemprop == "author name"
+            or el.get("data-testid") in ("AuthorCard", "AuthorURL") or (cls and _TIER1_CLASS.search(cls))
+        )
+    ):
+        return 1
+    has_itemprop_author = bool(itemprop and "author" in itemprop)
+    if tag in _TIER2_TAGS and (
+        cls in ("byline", "username", "byl", "BBL") or has_itemprop_author
+        or (ident and _TIER2_ID.search(ident)) or (cls and _TIER2_CLASS.search(cls))
+    ):
+        return 2
+    if (
+        "Byline" in (el.get("data-component") or "") or has_itemprop_author
+        or (ident and _TIER3_ID.search(ident)) or (cls and _TIER3_CLASS.search(cls))
+    ):
+        return 3
+    return 0
+
+
+def markup_author(tree: HtmlElement) -> str | None:
+    """The author named in the page's markup (bylines, rel=author, itemprop), "; "-joined.
+
+    The search of trafilatura's ``extract_author`` (same expressions, same order) done in one walk
+    over the page, without copying and pruning the whole page: candidates inside comment, sidebar or
+    figure areas are skipped, and only a candidate itself is copied to drop its <time> children.
+    """
+    from copy import deepcopy
+
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.utils import trim
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
+
+    tiers: dict[int, list[HtmlElement]] = {1: [], 2: [], 3: []}
+    for el in tree.iter():
+        if isinstance(el.tag, str) and (el.attrib or el.tag == "author"):
+            tier = _author_tier(el)
+            if tier:
+                tiers[tier].append(el)
+    for tier in (1, 2, 3):
+        for elem in tiers[tier]:
+            if not _outside_author_areas(elem):
+                continue
+            piece = prune_unwanted_nodes(deepcopy(elem), AUTHOR_DISCARD_XPATHS)
+            content = trim(" ".join(piece.itertext()))
+            if content and 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None
 
 
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
