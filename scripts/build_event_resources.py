@@ -257,6 +257,25 @@ def build_actors() -> dict[str, str]:
     return dict(sorted(phrases.items()))
 
 
+#: Common English names where the dictionary's primary phrase is an official or misspelt one.
+COMMON_NAMES = {"USA": "United States", "RUS": "Russia", "GBR": "Britain", "TZA": "Tanzania", "ZAF": "South Africa",
+                "BRN": "Brunei", "COD": "Democratic Republic of Congo", "MDG": "Madagascar", "CIV": "Ivory Coast",
+                "KNA": "Saint Kitts and Nevis", "IRQ": "Iraq", "SRB": "Serbia", "HKG": "Hong Kong"}
+
+
+def build_country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> the country's name, from the country records of Phoenix.Countries
+    (a primary phrase with a bare three-letter code), title-cased."""
+    names: dict[str, str] = {}
+    for raw in read_lines("Phoenix.Countries.actors.txt"):
+        m = re.match(r"^([A-Z_']+?)_?\s+\[([A-Z]{3})\]\s*$", strip_comment(raw))
+        if m and m.group(2) in ISO3 and m.group(2) not in names:
+            names[m.group(2)] = " ".join(w.capitalize() if w not in ("AND", "OF", "THE") else w.lower()
+                                         for w in words(m.group(1)))
+    names.update(COMMON_NAMES)
+    return dict(sorted(names.items()))
+
+
 def build_agents() -> dict[str, str]:
     """Generic actor nouns (``POLICE``, ``REBEL``) -> sector code (``COP``, ``REB``), PLOVER_agents first."""
     agents: dict[str, str] = {}
@@ -333,6 +352,7 @@ def main() -> None:
     dump("cameo2plover.json", build_plover_table())
     dump("actors.json.gz", build_actors(), compress=True)
     dump("agents.json.gz", build_agents(), compress=True)
+    dump("country_names.json", build_country_names())
     dump("issues.json.gz", build_issues(), compress=True)
     dump("discards.json", build_discards())
     for licence in ("LICENSE.petrarch2.txt", "LICENSE.CC-BY-SA-4.0.txt"):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import (COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
+from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
                       PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
-                      THREAT_MODE_BY_MODE, YIELDING)
+                      PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, WANT_VERBS, YIELDING)
 from .readings import Reading, adjective_reading, nominal_reading, verb_reading
 from .syntax import Frame, analyse, first_child, position
 
@@ -45,7 +45,7 @@ def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None
     """The act that ``reading`` reports in ``frame``, as (type, mode), or None when the text does
     not report it as done, announced, demanded, refused or threatened."""
     kind, mode = reading.type, reading.mode
-    if frame.conditional or frame.question:
+    if frame.conditional or frame.question or frame.habitual:
         return None
     kinds = [g.kind for g in frame.governors]
     for g in kinds:
@@ -61,7 +61,7 @@ def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None
             return "REQUEST", DEMAND_MODE.get(kind) or ("yield" if kind in YIELDING else "change")
         if g == PERMISSION:
             return ("CONCEDE", None) if not frame.negated else None
-        if g == PREDICTION:
+        if g in (PREDICTION, ALLEGATION):  # predicted or alleged, not reported as done
             return None
         if g in (INTENT, POSSIBILITY):
             break
@@ -114,11 +114,23 @@ def code_acts(sent, question: bool = False) -> list[Act]:
         reading = read_word(tok)
         if reading is not None:
             readings[tok.i] = reading
+    # "X wants Y to do Z": a demand on Y even when Z is no act of its own.
+    for tok in sent:
+        if tok.lemma_.lower() in WANT_VERBS and tok.pos_ == "VERB" and first_child(tok, "dobj") is not None:
+            comp = first_child(tok, "xcomp")
+            if comp is not None and comp.i not in readings and tok.i not in readings:
+                readings[comp.i] = Reading("REQUEST", "change", (), "want", "statement")
     consumed: set[int] = set()
     for i, reading in readings.items():
         tok = sent.doc[i]
         frame = analyse(tok)
         frame.question = question
+        # What a request, offer or plan proposes is not reported when a verb above acts on the
+        # proposal itself ("rejected a U.S. request to interrogate detainees": the rejection is news).
+        proposal = next((g.token for g in frame.governors if g.token.pos_ == "NOUN"
+                         and g.token.lower_ in PROPOSAL_NOUNS), None)
+        if proposal is not None and proposal.head.i in readings:
+            continue
         result = apply_frame(reading, frame)
         if result is None:
             continue
@@ -130,12 +142,15 @@ def code_acts(sent, question: bool = False) -> list[Act]:
         kind, mode = result
         controller = _controller(frame)
         # "X said Y must do Z": what the speaker lays on another party is a demand.
+        if reading.source == "statement":
+            controller = next((g.token for g in frame.governors if g.kind == DEMAND), None)
+            kind, mode = "REQUEST", reading.mode
         if frame.obligation and frame.reporter is not None and controller is None and kind != "REQUEST":
             subj = first_child(tok, "nsubj", "nsubjpass")
             if subj is not None and subj.lower_ not in ("we", "i", "it", "there", "this", "that"):
                 kind, mode, controller = "REQUEST", DEMAND_MODE.get(kind) or "change", frame.reporter
         where = position(tok, frame, GOVERNORS)
-        if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl"):
+        if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl" and kind == "CONSULT"):
             where = "nominal"
         acts.append(Act(tok, reading, frame, kind, mode, controller=controller, position=where))
     # An adjective or a governing verb whose content was coded separately is not an act of its own.

@@ -169,8 +169,9 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
         acts = select_acts(code_acts(sent, question=question))
         for act in acts:
             rep_subj = _reporter_subject(act)
-            actor = resolve(actor_token(act), ctx, sent, rep_subj)
-            recipient = pick_recipient(act, ctx, sent, rep_subj, actor)
+            actor_tok = actor_token(act)
+            actor = resolve(actor_tok, ctx, sent, rep_subj)
+            recipient = pick_recipient(act, ctx, sent, rep_subj, actor, actor_tok)
             if actor is None and not (act.type in ACTORLESS and recipient is not None):
                 continue
             future = act.frame.future or act.type in ("AGREE", "THREATEN") and act.reading.type not in ("AGREE", "THREATEN")

@@ -22,6 +22,7 @@ DEMAND = "demand"
 PERMISSION = "permission"
 POSSIBILITY = "possibility"
 PREDICTION = "prediction"
+ALLEGATION = "allegation"
 CONDITION = "condition"
 
 GOVERNORS: dict[str, str] = {}
@@ -30,6 +31,7 @@ for _words, _kind in (
     ("refuse decline reject refusal oppose resist", REFUSAL),
     ("fail failure", FAILURE),
     ("expect likely unlikely predict", PREDICTION),
+    ("suspect accuse allege blame", ALLEGATION),
     ("plan intend prepare offer promise pledge vow agree decide aim want wish seek propose determine "
      "commit resolve undertake volunteer set due schedule ready willing prepared committed determined eager "
      "poised keen open determination commitment intention plan readiness willingness offer promise pledge "
@@ -41,6 +43,11 @@ for _words, _kind in (
 ):
     for _w in _words.split():
         GOVERNORS.setdefault(_w, _kind)
+
+#: Verbs that make a demand when they have an object and an infinitive ("wants Pyongyang to take steps").
+WANT_VERBS = frozenset("want wish need expect".split())
+#: Adverbs that make a present-tense act habitual or generic, not an event.
+HABITUAL = frozenset("typically usually often generally routinely regularly normally sometimes always".split())
 
 #: Verbs whose infinitive complement is controlled by their object ("urged Iran to stop": Iran stops).
 OBJECT_CONTROL = frozenset("""urge ask call press appeal request order tell push pressure require encourage instruct
@@ -174,6 +181,7 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "express": None,  # "expressed concern" is read as a light verb; EXPRESS [110] alone over-codes
     "call": None,  # CALL [041] over-codes "what it called"; its patterns and "called on/for" remain
     "approve": None,
+    "issue": None, "leave": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,
@@ -210,6 +218,7 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "indict": ("ACCUSE", "allege"),
     "charge": ("ACCUSE", "allege"),
     "sue": ("ACCUSE", "allege"),
+    "suspect": ("ACCUSE", "allege"),
     "blame": ("ACCUSE", "allege"),
     "accuse": ("ACCUSE", "allege"),
     "criticize": ("ACCUSE", "disapprove"),
@@ -246,3 +255,10 @@ support funding""".split())
 CROWD_NOUNS = frozenset("""protester protesters demonstrator demonstrators student students worker workers people
 residents villagers farmers teachers supporters activists youths women men crowd crowds thousands hundreds
 dozens opposition union unions employees miners doctors nurses drivers refugees prisoners inmates citizens""".split())
+
+#: Nouns that carry what their issuer says: "a declaration demanding ..." is the issuer's demand.
+STATEMENT_NOUNS = frozenset("""declaration statement communique communiqué resolution letter report message
+note appeal ultimatum announcement decree""".split())
+#: Proposals made by others: what they propose is not itself reported ("rejected a request to ...").
+PROPOSAL_NOUNS = frozenset("""request call demand demands appeal offer proposal plan invitation bid suggestion
+calls requests offers proposals plans idea""".split())

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Party
 from .lexicon import COLLECTIVE_NOUNS
-from .resources import actor_codes, agent_sectors
+from .resources import actor_codes, agent_sectors, country_names
 
 ENTITY_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "det", "predet",
@@ -31,6 +31,10 @@ lawmaker legislator congressman representative commission network group groups""
 INSTRUMENTS = frozenset("""explosion blast bomb bombs mine mines minefield device shell shells rocket rockets
 missile missiles fire gunfire attack attacks bombing raid grenade landmine ied explosive explosives accident
 storm earthquake flood""".split())
+#: Plural nouns that stand for the parties already named ("the two countries"), not a party.
+GENERIC_PLURALS = frozenset("countries sides parties nations neighbors neighbours states governments leaders".split())
+#: Modifiers that say a quantity, not who: dropped unless nothing else is left of the name.
+QUANTITY_WORDS = frozenset("some about around nearly almost over more than at least up to several many".split())
 #: Words a canonical name starts without.
 LEADING_NOISE = re.compile(r"^(?:the|a|an|some|about|around|at least|more than|nearly|almost|over|up to|"
                            r"several|many|other|all|both|two|three|four|five|six|seven|eight|nine|ten|"
@@ -84,11 +88,20 @@ def clean_name(text: str) -> str:
 
 
 def _ent_of(tok):
-    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    """The entity span ``tok`` belongs to, found from the token's IOB tags (``doc.ents`` would
+    rebuild the document's entity list on every call)."""
+    if not tok.ent_type_ or tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def is_party_noun(tok) -> bool:
@@ -98,6 +111,8 @@ def is_party_noun(tok) -> bool:
         return tok.lower_ in ("he", "she", "they", "it", "we", "i", "him", "her", "them", "us")
     if tok.ent_type_ in ENTITY_PARTIES:
         return True
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and country_code([tok.text]):
+        return True  # a name the tagger missed but the actor dictionaries know ("Nigeria")
     lemma = tok.lemma_.lower()
     if lemma in EXTRA_PARTY_NOUNS or tok.lower_ in EXTRA_PARTY_NOUNS:
         return True
@@ -113,18 +128,26 @@ def _span_tokens(head) -> list:
         if child.dep_ in LEFT_DEPS:
             left.extend(child.subtree)
     tokens = sorted(set(left) | {head}, key=lambda t: t.i)
+    full = list(tokens)
     # drop a leading determiner/quantity and any punctuation at the edges
     while tokens and (tokens[0].dep_ in DROP_LEFT or tokens[0].pos_ in ("DET", "NUM", "PUNCT")
-                      or tokens[0].lower_ in ("about", "some", "nearly", "around")):
+                      or tokens[0].lower_ in QUANTITY_WORDS):
         if tokens[0] is head:
             break
         tokens = tokens[1:]
-    if head.pos_ != "PROPN":
+    if tokens == [head] and head.pos_ == "NOUN" and len(full) > 1:
+        # "23 people", "Some 500,000 workers": the number is all that tells them apart
+        tokens = [t for t in full if t.pos_ != "DET" or t.lower_ not in ("the", "a", "an")]
+    named = head.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") and head.pos_ == "PROPN"
+    if not named:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None and (obj.ent_type_ in ENTITY_PARTIES or obj.pos_ == "PROPN"):
                     tokens.extend(t for t in child.subtree)
+                break
+            if child.dep_ == "acl" and child.lower_ in ("based", "located", "stationed"):
+                tokens.extend(t for t in child.subtree)  # "a newspaper based in east Beirut"
                 break
     return sorted(tokens, key=lambda t: t.i)
 
@@ -170,22 +193,52 @@ def name_party(head, ctx: DocContext) -> Party | None:
         return None
     ent = _ent_of(head)
     tokens = _span_tokens(head)
+    if head.lemma_.lower() in GENERIC_PLURALS and head.tag_ in ("NNS", "NNPS") and any(
+            t.lower_ in ("two", "both", "three", "all") for t in head.lefts):
+        return None  # "the two countries": the parties already named
+    if ent is not None and ent.label_ == "NORP" and head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN":
+        # a nationality standing for its state ("German goods", "Israeli changes")
+        code = country_code([ent.text])
+        name = country_names().get(code or "", clean_name(ent.text))
+        return Party(name, code)
     if ent is not None and ent.label_ == "PERSON":
         name = ctx.full_name(clean_name(ent.text))
         code = country_code(name.split()) or country_code([t.text for t in tokens if t.i < ent.start])
         return Party(name, code)
-    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and ent.end - 1 == head.i:
-        name = clean_name(ent.text)
+    if ent is not None and ent.label_ == "NORP" and ent.end - 1 == head.i:
+        # "ethnic Albanians", "Albanians of southern Serbia": the group as the text describes it
+        name = clean_name("".join(t.text_with_ws for t in tokens))
+        return Party(name, country_code([ent.text]) or country_code([t.text for t in tokens]))
+    if ent is not None and ent.label_ in ("ORG", "GPE", "FAC", "LOC") and ent.end - 1 == head.i:
+        name = clean_name(_extend_name(ent))
         extra = [t for t in tokens if t.i < ent.start and t.dep_ == "poss"]
         if extra:  # "Iraq's interim government" when the entity is only part: keep the whole
             name = clean_name(" ".join(t.text for t in tokens))
         code = country_code(name.split()) or country_code([t.text for t in tokens])
         return Party(name, code)
+    if head.pos_ == "NOUN" and any(c.dep_ == "compound" and c.ent_type_ == "ORG" for c in head.lefts):
+        # "Osama bin Laden's al-Qaeda terror network": the organisation's own words, not its owner
+        tokens = [t for t in tokens if not any(t.i in range(p.left_edge.i, p.right_edge.i + 1)
+                                                 for p in head.lefts if p.dep_ == "poss")]
     text = "".join(t.text_with_ws for t in tokens).strip()
     name = clean_name(text)
     if not name:
         return None
     return Party(name, country_code([t.text for t in tokens]))
+
+
+def _extend_name(ent) -> str:
+    """An organisation's name the tagger cut short: "National Union [for the Total Independence of
+    Angola]" continues over of/for/the/and and capitalised words."""
+    if ent.label_ != "ORG":
+        return ent.text
+    doc, end = ent.doc, ent.end
+    while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "the", "and") and (
+            doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the"):
+        end += 1
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "the"):
+            end += 1
+    return doc[ent.start:end].text
 
 
 def location_of(tok) -> str | None:

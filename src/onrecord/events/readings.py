@@ -10,7 +10,7 @@ from .lexicon import (CROWD_NOUNS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, VERB_OV
                       WITHDRAWN_RELATIONS)
 from .plover import from_cameo
 from .syntax import first_child, is_passive, subject_of
-from .verbs import match_verb, phrasal_particles
+from .verbs import base_forms, match_verb, phrasal_particles
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +39,17 @@ def _object_noun(tok):
     obj = first_child(tok, "dobj")
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head
+    if obj is None:  # "engaged in ethnic cleansing", "took part in attacks" (see light_verb_reading)
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                candidate = first_child(prep, "pobj")
+                if candidate is not None and event_noun(candidate) is not None:
+                    obj = candidate
+                break
     if obj is None and is_passive(tok):
         obj = first_child(tok, "nsubjpass")
     if obj is None:
         obj = first_child(tok, "attr", "oprd")
-    if obj is None:  # "engaged in ethnic cleansing", "took part in attacks"
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                obj = first_child(prep, "pobj")
-                break
     if obj is not None and obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return obj
@@ -69,21 +71,25 @@ def light_verb_reading(tok) -> Reading | None:
     if noun is None:
         return None
     kind, mode = noun
-    lemma = tok.lemma_.lower()
     family = f"{kind}/{mode}" if mode else kind
     hit = None
-    for particle in phrasal_particles(tok):
-        phrasal = f"{lemma} {particle.lower()}"
-        hit = LIGHT_VERBS.get((phrasal, family)) or LIGHT_VERBS.get((phrasal, kind))
+    for lemma in base_forms(tok):
+        for particle in phrasal_particles(tok):
+            phrasal = f"{lemma} {particle.lower()}"
+            hit = LIGHT_VERBS.get((phrasal, family)) or LIGHT_VERBS.get((phrasal, kind))
+            if hit:
+                break
+        hit = hit or LIGHT_VERBS.get((lemma, family)) or LIGHT_VERBS.get((lemma, kind))
         if hit:
             break
-    hit = hit or LIGHT_VERBS.get((lemma, family)) or LIGHT_VERBS.get((lemma, kind))
     if hit is None:
         return None
     result_kind, result_mode = hit
     if result_kind == kind and result_mode is None:
         result_mode = mode
-    return Reading(result_kind, result_mode, (), "light", "light")
+    # "were engaged in ethnic cleansing": grammatically passive, but the subject acts
+    code = "engage" if obj.dep_ == "pobj" and obj.head.lower_ == "in" else "light"
+    return Reading(result_kind, result_mode, (), code, "light")
 
 
 def _words_of(*toks) -> set[str]:
@@ -98,15 +104,16 @@ def semantic_reading(tok) -> Reading | None:
     """Verbs whose PLOVER type depends on who or what they involve."""
     lemma = tok.lemma_.lower()
     particles = {p.lower() for p in phrasal_particles(tok)}
+    particles |= {c.lower_ for c in tok.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("out", "back")}
     obj = first_child(tok, "dobj")
     subj = first_child(tok, "nsubj", "nsubjpass")
     if lemma in ("withdraw", "recall") or (lemma in ("pull", "ship", "move") and particles & {"out", "back"}):
         words = _words_of(obj, subj)
         if words & WITHDRAWN_RELATIONS:
-            return Reading("SANCTION", "withdraw", ("diplomatic",), "semantic", "semantic")
+            return Reading("SANCTION", "withdraw", ("diplomatic",), "withdraw", "semantic")
         if lemma == "recall":
             return None
-        return Reading("RETREAT", "withdraw", ("military",), "semantic", "semantic")
+        return Reading("RETREAT", "withdraw", ("military",), "withdraw", "semantic")
     if lemma in ("protest", "demonstrate", "rally", "march", "riot"):
         head = subject_of(tok)
         words = _words_of(head) if head is not None else set()
@@ -155,7 +162,7 @@ def verb_reading(tok) -> Reading | None:
     parties ("withdrew inspectors"), a specific CAMEO pattern, our correction of a misleading
     CAMEO default, the CAMEO verb's own code, its block's default.
     """
-    lemma = tok.lemma_.lower()
+    lemma = next((b for b in base_forms(tok) if b in VERB_OVERRIDES or b in NEVER_ACTS), tok.lemma_.lower())
     light = light_verb_reading(tok)
     if light is not None:
         return light

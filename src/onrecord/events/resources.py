@@ -112,6 +112,12 @@ def actor_codes() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> the country's common English name ("DEU" -> "Germany")."""
+    return _load("country_names.json")
+
+
+@functools.lru_cache(maxsize=1)
 def agent_sectors() -> dict[str, str]:
     """Generic actor nouns of the PLOVER/Phoenix agent dictionaries (upper case) -> sector code."""
     return _load("agents.json.gz")

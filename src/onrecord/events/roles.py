@@ -9,33 +9,46 @@ allowed, or the party in the prepositional phrase the act's type expects ("asylu
 from __future__ import annotations
 
 from ..model import Party
-from .parties import DocContext, collective_member, is_party_noun, name_party
+from .parties import ENTITY_PARTIES, DocContext, collective_member, is_party_noun, name_party
 from .readings import event_noun
 from .syntax import agent_of, children, first_child, is_passive, subject_of
 
 #: Prepositions that introduce the recipient, by type (first found wins).
 RECIPIENT_PREPS = {
     "AID": ("to", "for"),
-    "CONSULT": ("with", "to", "between"),
+    "CONSULT": ("with", "to", "between", "in"),
     "REQUEST": ("from", "on", "of", "to"),
-    "ACCUSE": ("against", "of", "on", "into"),
+    "ACCUSE": ("against", "at", "of", "on", "into"),
+    "AGREE": ("with", "to", "on"),
+    "SUPPORT": ("with", "to", "for"),
     "THREATEN": ("against", "with", "to", "on", "from"),
     "PROTEST": ("against", "over", "outside"),
-    "SANCTION": ("from", "against", "on", "to", "with", "between"),
-    "COERCE": ("from", "against", "on", "in"),
+    "SANCTION": ("from", "against", "on", "to", "with", "between", "for"),
+    "COERCE": ("from", "against", "on", "in", "for"),
     "ASSAULT": ("against", "on", "in", "into", "at"),
     "REJECT": ("from", "by", "of", "to"),
     "MOBILIZE": ("in", "against", "to", "near", "along"),
 }
 DEFAULT_PREPS = ("against", "with", "to", "from", "on")
+VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 
 
+#: Nouns for the forces or staff an actor sends: what it deploys is its own, not the recipient.
+OWN_FORCES = frozenset("""troops forces soldiers peacekeepers personnel police warships ships aircraft planes
+inspectors observers monitors diplomats staff workers units battalions""".split())
+
+
 def _party_heads(tok):
-    """``tok`` and the nouns it is in apposition with ("envoy Hwang": Hwang names the envoy)."""
+    """``tok`` and the nouns it is in apposition with ("envoy Hwang": Hwang names the envoy), but not
+    an acronym in brackets ("the Revolutionary United Front (RUF)")."""
     for child in tok.children:
         if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG", "GPE"):
+            if child.text.isupper() and len(child.text) <= 6 and tok.ent_type_ in ("ORG", "GPE"):
+                continue
+            if tok.ent_type_ in ("ORG", "GPE") and child.ent_type_ != "PERSON":
+                continue
             return child
     for child in tok.lefts:
         if child.dep_ == "compound" and child.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
@@ -69,10 +82,19 @@ def resolve(tok, ctx: DocContext, sent, reporter_subject=None) -> Party | None:
             return ctx.last_party
         return None
     if not is_party_noun(tok) and not tok.ent_type_:
-        # a common noun that names no actor ("the proposal"): look at its possessor ("Pyongyang's")
-        poss = first_child(tok, "poss")
-        if poss is not None and is_party_noun(poss):
-            return resolve(poss, ctx, sent, reporter_subject)
+        # a thing that names no actor ("the proposal", "a camp for refugees", "US Predator attacks"):
+        # the party among its own modifiers
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON" and is_party_noun(child):
+                return resolve(child, ctx, sent, reporter_subject)
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "amod") and child.ent_type_ in ENTITY_PARTIES:
+                return name_party(child, ctx)
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                obj = first_child(child, "pobj")
+                if obj is not None and obj.pos_ != "PRON" and is_party_noun(collective_member(obj)):
+                    return resolve(obj, ctx, sent, reporter_subject)
         return None
     return name_party(_party_heads(tok), ctx)
 
@@ -126,10 +148,15 @@ def actor_token(act):
         between = _pobj(anchor, ("between",))
         if between is not None:
             return between
-    if act.reading.subject_is_target:
-        return agent_of(anchor)
-    if is_passive(anchor):
-        return agent_of(anchor)
+    if act.reading.code in ("withdraw", "engage") and is_passive(anchor):
+        # "peacekeepers were shipped out", "forces were engaged in ethnic cleansing"
+        return agent_of(anchor) or first_child(anchor, "nsubjpass")
+    if act.reading.subject_is_target or is_passive(anchor):
+        agent = agent_of(anchor)
+        if agent is None and act.frame.reporter is not None and act.type in VERBAL:
+            # "X is suspected of ..., the report said": the reporter alleges
+            return subject_of(act.frame.reporter)
+        return agent
     return subject_of(act.frame.top if act.frame.top is not None else anchor) or subject_of(anchor)
 
 
@@ -137,7 +164,7 @@ def _is_candidate(tok) -> bool:
     return tok is not None and tok.ent_type_ not in NON_PARTY_ENTS and tok.pos_ != "NUM"
 
 
-def _clause_candidates(verb, preps, depth=0):
+def _clause_candidates(verb, preps, depth=0, own_forces=False):
     """Recipient candidates in a verb's clause: the indirect object, a party object, the sources of
     an event-noun object, the objects of the expected prepositions (on the verb and on its object),
     then the same inside its infinitive or purpose complements."""
@@ -151,7 +178,8 @@ def _clause_candidates(verb, preps, depth=0):
             yield _event_source(obj)
             yield _pobj(obj, preps)
         elif is_party_noun(collective_member(obj)):
-            yield obj
+            if not (own_forces and collective_member(obj).lower_ in OWN_FORCES):
+                yield obj
         else:
             yield first_child(obj, "poss")
     yield _pobj(verb, preps)
@@ -160,15 +188,22 @@ def _clause_candidates(verb, preps, depth=0):
         if nested is not None and event_noun(nested) is not None:
             yield _event_source(nested)
         yield nested
-    for prep in verb.children:  # "conceded to demands from UNITA"
+    for prep in verb.children:  # "conceded to demands from UNITA", "open to talks with the North"
         if prep.dep_ == "prep":
             pobj = first_child(prep, "pobj")
             if pobj is not None and event_noun(pobj) is not None:
                 yield _event_source(pobj)
+                yield _pobj(pobj, ("with", "between", "to"))
+                inner = first_child(pobj, "acl")
+                if inner is not None:
+                    yield from _clause_candidates(inner, preps, depth + 1)
+    if obj is not None and event_noun(obj) is not None:
+        yield _pobj(obj, ("with", "between"))
     if depth < 2:
         for comp in verb.children:
-            if comp.dep_ in ("xcomp", "advcl") and comp.pos_ == "VERB":
-                yield from _clause_candidates(comp, preps, depth + 1)
+            if comp.dep_ in ("xcomp", "advcl") and comp.pos_ == "VERB" and not any(
+                    c.dep_ == "mark" for c in comp.children):
+                yield from _clause_candidates(comp, preps, depth + 1, own_forces)
 
 
 def recipient_candidates(act):
@@ -193,7 +228,13 @@ def recipient_candidates(act):
         if act.reading.source == "light":
             yield _pobj(anchor.head, ("with", "to"))
         return
-    if act.reading.subject_is_target or is_passive(anchor):
+    if act.reading.code == "withdraw":
+        yield _pobj(anchor, ("from", "out", "of"))
+        out = next((c for c in anchor.children if c.lower_ == "out"), None)
+        if out is not None:
+            yield _pobj(out, ("of",))
+        return
+    if (act.reading.subject_is_target or is_passive(anchor)) and act.reading.code != "engage":
         subj = first_child(anchor, "nsubjpass", "nsubj")
         if subj is None and anchor.dep_ == "acl":
             subj = anchor.head
@@ -201,16 +242,40 @@ def recipient_candidates(act):
         return
     base = act.reading.type
     preps = RECIPIENT_PREPS.get(base, DEFAULT_PREPS)
-    yield from _clause_candidates(anchor, preps)
+    if act.reading.code == "withdraw":  # withdrawn from a place or party, not the forces withdrawn
+        yield _pobj(anchor, ("from", "out"))
+        return
+    yield from _clause_candidates(anchor, preps, own_forces=kind not in ("ASSAULT", "COERCE"))
     if kind in ("ASSAULT", "COERCE") or base in ("ASSAULT", "COERCE"):
-        yield first_child(anchor, "dobj")
+        obj = first_child(anchor, "dobj")
+        yield obj
+        if obj is not None:  # "blew up power lines leading into Kabul"
+            yield next((t for t in obj.subtree if t.ent_type_ in ("GPE", "NORP", "ORG") and t is not obj), None)
     # a demand whose content clause names who must act ("demanded that Hamas renounce ...")
     for comp in children(anchor, "ccomp", "xcomp"):
         yield first_child(comp, "nsubj", "nsubjpass")
+        yield from _clause_candidates(comp, preps)
+    if kind in ("CONCEDE", "RETREAT", "COERCE", "ASSAULT"):
+        yield _pobj(anchor, ("in",))  # "lifted a curfew in Montenegro", "blew themselves up in Tel Aviv"
+        obj = first_child(anchor, "dobj")
+        if obj is not None:
+            yield _pobj(obj, ("in", "on", "against"))
+    if kind in ("PROTEST", "REQUEST"):  # the authority named in the purpose ("to demand reforms by X")
+        for comp in anchor.children:
+            if comp.dep_ in ("advcl", "xcomp") and comp.pos_ == "VERB":
+                yield next((t for t in comp.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE")), None)
+    if act.position == "participle":  # ", arresting 12": whom the main act was aimed at
+        yield from _clause_candidates(anchor.head, DEFAULT_PREPS)
 
 
-def pick_recipient(act, ctx, sent, reporter_subject, actor: Party | None) -> Party | None:
-    """The first candidate that names a party other than the actor."""
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+
+
+def pick_recipient(act, ctx, sent, reporter_subject, actor: Party | None, actor_tok=None) -> Party | None:
+    """The first candidate that names a party other than the actor. When several parties act
+    together in a joint act ("the United States and Jordan have agreed"), there is none."""
+    if act.type in SYMMETRIC and actor_tok is not None and first_child(actor_tok, "conj") is not None:
+        return None
     for tok in recipient_candidates(act):
         if not _is_candidate(tok):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import GOVERNORS, OBJECT_CONTROL, REPORTING
+from .lexicon import DEMAND, GOVERNORS, HABITUAL, OBJECT_CONTROL, REPORTING, STATEMENT_NOUNS, WANT_VERBS
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "ll"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "can", "ca"})
@@ -106,6 +106,7 @@ class Frame:
     obligation: bool = False
     conditional: bool = False
     question: bool = False
+    habitual: bool = False
     governors: list[Governor] = field(default_factory=list)
     reporter: object = None
     top: object = None
@@ -124,6 +125,8 @@ def _modality(tok, frame: Frame) -> None:
         frame.future = True
     if is_negated(tok):
         frame.negated = True
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
+        frame.habitual = True
 
 
 def analyse(tok) -> Frame:
@@ -166,6 +169,8 @@ def analyse(tok) -> Frame:
         if dep == "acl" and current.tag_ == "VBN":  # "sanctions imposed since 2016": a description
             break
         kind = GOVERNORS.get(lemma)
+        if lemma in WANT_VERBS and dep == "xcomp" and first_child(head, "dobj") is not None:
+            kind = DEMAND  # "wants Pyongyang to take steps": a demand on Pyongyang
         if kind:
             frame.governors.append(Governor(kind, head))
             if head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
@@ -214,7 +219,8 @@ def position(tok, frame: Frame, governor_words) -> str:
         if dep in ("relcl", "amod"):
             label = "embedded"
         elif dep == "acl":
-            label = "embedded" if head.lemma_.lower() not in governor_words else None
+            noun = head.lemma_.lower()
+            label = "embedded" if noun not in governor_words and noun not in STATEMENT_NOUNS else None
         elif dep in ("pobj", "pcomp") and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") \
                 and head.head.lemma_.lower() not in governor_words:
             label = "embedded"

@@ -39,11 +39,36 @@ def phrasal_particles(tok) -> list[str]:
                                                                                           "down", "up", "back"))]
 
 
+def base_forms(tok) -> list[str]:
+    """Lower-case base forms of a verb token: spaCy's lemma, then regular de-inflections of the
+    word itself, for the lemmatizer's slips ("staged" -> "stag")."""
+    lemma, text = tok.lemma_.lower(), tok.lower_
+    out = [lemma]
+    if text.endswith("ied"):
+        out.append(text[:-3] + "y")
+    elif text.endswith("ed"):
+        out += [text[:-1], text[:-2]]
+        if len(text) > 4 and text[-3] == text[-4]:
+            out.append(text[:-3])  # "stopped" -> "stop"
+    elif text.endswith("ing"):
+        out += [text[:-3], text[:-3] + "e"]
+        if len(text) > 5 and text[-4] == text[-5]:
+            out.append(text[:-4])
+    elif text.endswith("ies"):
+        out.append(text[:-3] + "y")
+    elif text.endswith("es"):
+        out += [text[:-1], text[:-2]]
+    elif text.endswith("s"):
+        out.append(text[:-1])
+    out.append(text)
+    return list(dict.fromkeys(w for w in out if w))
+
+
 def verb_forms(tok) -> list[str]:
     """The dictionary keys to try for a verb token, most specific first."""
-    lemma, text = tok.lemma_.upper(), tok.text.upper()
-    forms = [f"{lemma} {p}" for p in phrasal_particles(tok)] + [f"{text} {p}" for p in phrasal_particles(tok)]
-    return forms + [lemma, text]
+    bases = [b.upper() for b in base_forms(tok)]
+    particles = phrasal_particles(tok)
+    return [f"{b} {p}" for p in particles for b in bases] + bases
 
 
 #: Dependents of an object or a prepositional object that belong to the noun phrase itself (not
