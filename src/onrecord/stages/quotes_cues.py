@@ -202,8 +202,7 @@ def _owner_group(ctx, head):
     """Resolve a statement owner, keeping a coordinated pair whole ("North Korea and Russia")."""
     doc = head.doc
     start = head.i
-    while start > 0 and (doc[start - 1].pos_ in ("PROPN", "CCONJ") or doc[start - 1].tag_ == "POS"
-                         and False):
+    while start > 0 and doc[start - 1].pos_ in ("PROPN", "CCONJ"):
         start -= 1
     if start < head.i and any(doc[k].pos_ == "CCONJ" for k in range(start, head.i)):
         while doc[start].pos_ == "CCONJ":

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, with_conj
 from .quotes_lex import (DEMONYMS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, TITLE_WORDS,
                            clean_name, is_title)
 
@@ -43,41 +44,6 @@ class Speaker:
     role: str | None = None
     affiliation: str | None = None
     head: str = ""  # lower-case head noun of a description ("official"), for later "the official"
-
-
-def _np_tokens(head):
-    """The tokens of ``head``'s noun phrase without appositions, relative clauses or anything after a
-    comma that follows the head (so "David Kim, a former official," gives "David Kim")."""
-    cut = {"appos", "relcl", "punct", "advmod", "cc", "conj"} if head.pos_ != "NOUN" else {"appos", "relcl", "punct"}
-    left = [t for t in head.lefts if t.dep_ not in ("punct", "advmod", "cc", "preconj")]
-    start = min([t.left_edge.i for t in left] + [head.i])
-    end = head.i
-    for child in head.rights:
-        if child.dep_ in cut or child.text == ",":
-            break
-        end = max(end, child.right_edge.i)
-    doc = head.doc
-    for k in range(head.i + 1, end + 1):
-        if doc[k].text in (",", "(", ";", "\u2014"):
-            # "An official at the office, who spoke on condition of anonymity, ...": the clause
-            # hangs from a noun inside the phrase, so cut at the first comma after the head.
-            end = k - 1
-            break
-    while end > start and doc[end].is_punct:
-        end -= 1
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "advmod")):
-        start += 1
-    return doc[start:end + 1]
-
-
-def _with_conj(head):
-    """The span of a coordinated subject ("South Korea and the US", "Experts and officials")."""
-    span = _np_tokens(head)
-    conjs = [c for c in head.rights if c.dep_ == "conj"]
-    if conjs:
-        last = _np_tokens(conjs[-1])
-        return head.doc[span.start:max(span.end, last.end)], True
-    return span, False
 
 
 class SpeakerIndex:
@@ -340,7 +306,7 @@ class SpeakerIndex:
             if sp is None:
                 return Speaker(head.text, head.text, "unknown")
             return Speaker(sp.name, head.text, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
-        span, coordinated = _with_conj(head)
+        span, coordinated = with_conj(head)
         mention = span.text
         ent = self._ent_at.get(head.i)
         person_ents = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
@@ -424,29 +390,10 @@ class SpeakerIndex:
                 if named:
                     return Speaker(named, mention, "org", False, head=lemma)
             return Speaker(strip_article(mention), mention, "org", plural, head=lemma)
-        if cue and head.pos_ == "NOUN" and (cue != "strict" or _agentive(head) or len(span) <= 3):
+        if cue and head.pos_ == "NOUN" and (cue != "strict" or agentive(head) or len(span) <= 3):
             name = mention if first not in _INDEFINITE else mention[0].lower() + mention[1:]
             return Speaker(name, mention, "desc", plural, head=lemma)
         return None
 
 
-def _agentive(head) -> bool:
-    """True for nouns that look like people ("backbencher", "economist", "spokeswoman")."""
-    low = head.lemma_.lower()
-    return low.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "people"))
-
-
-def strip_article(text: str) -> str:
-    """``text`` without a leading "the" (organisation names are canonical without it)."""
-    return text[4:] if text[:4].lower() == "the " else text
-
-
-def strip_poss(text: str) -> str:
-    """``text`` without a trailing possessive ("North Korea's" -> "North Korea")."""
-    for suffix in ("'s", "\u2019s", "'", "\u2019"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
-
-
-__all__ = ["Speaker", "SpeakerIndex", "strip_article", "strip_poss", "TITLE_WORDS"]
+__all__ = ["Speaker", "SpeakerIndex", "np_tokens", "strip_article", "strip_poss", "TITLE_WORDS"]
