@@ -195,6 +195,9 @@ _STORY = "<p>" + "Paragraph of the story itself, long enough to be running text.
         # a block named like furniture that holds the article's paragraphs is the article
         (f'<div class="share-wrapper">{_STORY * 3}<p>MARKER</p></div>', "MARKER", False),
         ('<div class="headlines-and-more"><p>MARKER</p></div>', "MARKER", False),
+        # an <article>'s own <header> holds the headline, dek and byline
+        ('<article><header><h1>Headline</h1><h2>MARKER dek</h2></header></article>', "MARKER", True),
+        ('<header><p>MARKER site banner outside any article</p></header>', "MARKER", False),
     ],
 )
 def test_preclean_removes_furniture_but_not_article_text(block, marker, gone):

@@ -18,7 +18,7 @@ _BOILER_WORDS = (
     "print-footer",
 )
 #: class/id words of the article's heading block (headline, dek): metadata, not body.
-_HEADER_WORDS = ("header", "headline", "hed", "dek", "standfirst")
+_HEADER_WORDS = ("header", "head", "headline", "hed", "dek", "standfirst")
 
 # matched on "class id" lowercased: a word is delimited by spaces, hyphens or underscores
 _BOILER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(_BOILER_WORDS) + r")(?=$|[\s_-])")
@@ -40,6 +40,11 @@ def _names(el: HtmlElement) -> str:
     if not cls and not ident:
         return ""
     return f"{cls or ''} {ident or ''}".lower()
+
+
+def _in_article(el: HtmlElement) -> bool:
+    """True for an element inside an <article>: its <header> is the story's heading block."""
+    return next(el.iterancestors("article"), None) is not None
 
 
 def _holds_article_text(el: HtmlElement) -> bool:
@@ -237,11 +242,11 @@ def preclean_tree(tree: HtmlElement) -> None:
     doomed: list[tuple[HtmlElement, bool]] = []
     for el in tree.iter(*_BLOCKS):
         names = _names(el)
-        if not names:
+        if not names and el.tag != "header":
             continue
         if _BOILER.search(names):
             doomed.append((el, False))
-        elif _HEADER.search(names):
+        elif _HEADER.search(names) or (el.tag == "header" and _in_article(el)):
             doomed.append((el, True))
     for el, is_header in doomed:
         # skip descendants of an element already removed, and blocks that are the article itself
