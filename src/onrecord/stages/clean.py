@@ -198,12 +198,15 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
     t = ln.text
     ln.bullet, ln.item = cl.strip_bullet(t)
     item = ln.item
-    letters, _ = cl.letter_counts(t)
+    letters, latin = cl.letter_counts(t)
     if not letters:
         return "junk"
-    if cl.foreign_share(t, latin_doc) > (0.3 if latin_doc else 0.7):
+    if ((letters - latin) if latin_doc else latin) > (0.3 if latin_doc else 0.7) * letters:
         return "foreign"
-    if date_line_kind(item):
+    if len(item) > 400:
+        # Stamps, bylines, credits, captions, footers and menus are all shorter than this.
+        return "prose" if cl.is_prose(item) else "short"
+    if len(item) < 160 and date_line_kind(item):
         return "date"
     if cl.is_credit(item):
         return "credit"
@@ -253,7 +256,7 @@ def _mark_relations(lines: list[Line], hint_title: str | None) -> None:
             continue
         for j in range(i + 1, min(i + 4, len(lines))):
             if keys[j] == keys[i]:
-                if ln.kind == "prose" and len(ln.text) >= 200:
+                if ln.kind == "prose" and len(ln.text) >= 150:
                     lines[j].kind = "dup"  # a paragraph scraped twice: keep the first copy
                 else:
                     for k in (i, j):
@@ -261,10 +264,10 @@ def _mark_relations(lines: list[Line], hint_title: str | None) -> None:
                             lines[k].kind = "dup"
                 break
         # A teaser: the start of a following paragraph, cut off ("... former US nu 。").
-        stem = re.sub(r"[\s.\u2026\u3002]+$", "", ln.text)
-        if 20 <= len(stem) < len(ln.text) + 1 and ln.kind not in ("dup",):
-            for j in range(i + 1, min(i + 4, len(lines))):
-                if len(lines[j].text) > len(stem) + 5 and lines[j].text.startswith(stem):
+        stem = _key(re.sub(r"\S*[\s.\u2026\u3002]*$", "", ln.text))  # the last word may be cut
+        if len(stem) >= 20 and ln.kind not in ("dup",):
+            for j in range(i + 1, min(i + 9, len(lines))):
+                if len(keys[j]) > len(stem) + 5 and keys[j].startswith(stem) and len(keys[j]) > len(keys[i]):
                     ln.kind = "teaser"
                     break
     if hint_title:

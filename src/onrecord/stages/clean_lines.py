@@ -36,8 +36,14 @@ _NON_LATIN_RUN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def letter_counts(text: str) -> tuple[int, int]:
     """(letters, Latin letters) in ``text``."""
+    if text.isascii():
+        n = len(_ASCII_LETTER.findall(text))
+        return n, n
     return len(_LETTER.findall(text)), len(_LATIN.findall(text))
 
 
@@ -299,19 +305,43 @@ def agency_name(text: str) -> str | None:
 
 _PHOTO_WORD = (r"(?i:photos?|photograph(?:er)?|images?|pictures?|pics?|file|files|courtesy|pool|screenshot|"
                r"screen ?capture|captured?|graphics?|illustration|video grab|handout)")
-_CREDIT_TAIL = re.compile(
-    # "... / Xinhua-Yonhap", "| Reuters", "[Yonhap]" (checked for an agency or photo word below)
-    r"(?:\s/\s?|\s\|\s|\s?\[)(?:[\w.'&\-]+[ \-]?){1,6}\]?\s*$|"
-    # "... Donald Trump. Yonhap-Korea Times file": capitalised words and a credit word after a sentence
+# Photo credits closing a caption, one pattern per form, each tried only on the last characters of
+# a line that holds the mark its form needs (captions are many, so this must stay cheap).
+_CREDIT_SLASH = re.compile(r"(?:\s/\s?|\s\|\s|\s?\[)[\w.'&]+(?:[ \-][\w.'&]+){0,5}\]?\s*$")  # "/ Xinhua-Yonhap"
+_CREDIT_FILE = re.compile(  # "... Donald Trump. Yonhap-Korea Times file"
     r"(?:^|(?<=[.!?\"\u201d)]\s)|(?<=[.!?]))[A-Z][\w.&\-]*(?:[ \-][A-Z][\w.&\-]*){0,5}[ \-]"
-    r"(?i:file|pool|handout|courtesy|photo|capture|captured|screenshot)(?i: photo)?\.?\s*$|"
-    # "(AP Photo/Ahn Young-joon)", "(Photo: Reuters)"
-    rf"\(\s*(?:{_PHOTO_WORD}|AP Photo|Reuters|REUTERS|AFP|EPA|Getty)[^()]{{0,80}}\)\s*$|"
-    # "Photo by Shim Hyun-chul", "Photo: Reuters"
-    rf"\b{_PHOTO_WORD}\s*(?i:by|:|credit:?|courtesy of)\s+[^.]{{2,60}}$|"
+    r"(?i:file|pool|handout|courtesy|photo|capture|captured|screenshot)(?i: photo)?\.?\s*$")
+_CREDIT_PAREN = re.compile(  # "(AP Photo/Ahn Young-joon)", "(Photo: Reuters)"
+    rf"\(\s*(?:{_PHOTO_WORD}|AP Photo|Reuters|REUTERS|AFP|EPA|Getty)[^()]{{0,80}}\)\s*$")
+_CREDIT_BY = re.compile(rf"\b{_PHOTO_WORD}\s*(?i:by|:|credit:?|courtesy of)\s+[^.]{{2,60}}$")  # "Photo by X"
+_CREDIT_NAMED = re.compile(
     r"\b(?i:getty images|afp via getty images|epa-efe|shutterstock|imago|newscom)\.?\)?\]?\s*$|"
-    r"(?:REUTERS|Reuters)/[A-Z][\w .'-]+\)?$|\bAP Photo/?[\w .'-]*\)?$"
-)
+    r"(?:REUTERS|Reuters)/[A-Z][\w .'-]+\)?$|\bAP Photo/?[\w .'-]*\)?$")
+_FILE_WORDS = frozenset("file pool handout courtesy photo capture captured screenshot".split())
+_PHOTO_HINTS = ("photo", "image", "picture", "pic", "file", "courtesy", "pool", "screen", "captur", "graphic",
+                "illustration", "grab", "handout")
+_NAMED_HINTS = ("getty", "efe", "shutterstock", "imago", "newscom", "reuters/", "ap photo")
+
+
+def _credit_match(text: str):
+    start = max(0, len(text) - 150)
+    low = text[start:].lower()
+    stripped = text.rstrip(" .)]")
+    if (" /" in low or " | " in low or "[" in low) and (m := _CREDIT_SLASH.search(text, max(0, len(text) - 90))):
+        return m
+    last = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+    if (last in _FILE_WORDS or last.endswith(tuple("-" + w for w in _FILE_WORDS))) and (
+            m := _CREDIT_FILE.search(text, start)):
+        return m
+    if text.endswith(")") and (m := _CREDIT_PAREN.search(text, start)):
+        return m
+    if any(h in low for h in _PHOTO_HINTS) and (m := _CREDIT_BY.search(text, start)):
+        return m
+    if any(h in low for h in _NAMED_HINTS):
+        return _CREDIT_NAMED.search(text, start)
+    return None
+
+
 _CAPTION_START = re.compile(
     r"^(?:\((?:from )?(?:left|right|top|above|below|center|centre)(?: to right)?\)|"
     r"(?:left|right|top|above|below|center|centre)(?: to right)?:|from (?:left|right|top)\b|"
@@ -327,7 +357,7 @@ def photo_credit(text: str) -> str | None:
     """The photo-credit tail of a caption line ("/ Xinhua-Yonhap", "Yonhap-Korea Times file",
     "(AP Photo/Ahn Young-joon)"), else None. A trailing story credit in parentheses after a
     sentence ("... he said. (Yonhap)") is not a photo credit."""
-    m = _CREDIT_TAIL.search(text)
+    m = _credit_match(text)
     if not m:
         return None
     tail = m.group().strip()

@@ -133,7 +133,16 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
         score += 0.1 * n / max(1, len(pre))
         if score > best_score:
             best, best_score = text, score
-    return best
+    return _strip_other_script(best) if best else None
+
+
+def _strip_other_script(title: str) -> str:
+    """A Latin headline without a copy site's name in another script glued on
+    ("US again downplays talks_苹果新闻网")."""
+    m = re.search(r"\s*[_|\-\u2013\u2014:]*\s*[^\W\d_A-Za-z\u00c0-\u024f][^\s\u201d\u2019\"']*\s*$", title)
+    if m and cl.foreign_share(title[: m.start()]) < 0.1 and len(title[: m.start()]) >= 8:
+        return title[: m.start()].strip()
+    return title
 
 
 # --- dates -------------------------------------------------------------------------------------
