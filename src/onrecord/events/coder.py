@@ -14,6 +14,7 @@ from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOV
                       PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
                       PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, WANT_VERBS, YIELDING)
 from .readings import Reading, adjective_reading, nominal_reading, verb_reading
+from .parties import is_party_noun
 from .syntax import Frame, analyse, first_child, position
 
 #: Types an act keeps when only announced or intended (verbal conflict stays what it is).
@@ -139,6 +140,9 @@ def code_acts(sent, question: bool = False) -> list[Act]:
         for g in frame.governors:
             if g.token.i in readings:
                 consumed.add(g.token.i)
+            # the verb that carries an intent noun only states it ("reaffirmed its determination to")
+            if g.token.pos_ == "NOUN" and g.token.head.i in readings and g.token.dep_ in ("dobj", "attr"):
+                consumed.add(g.token.head.i)
         kind, mode = result
         controller = _controller(frame)
         # "X said Y must do Z": what the speaker lays on another party is a demand.
@@ -147,7 +151,8 @@ def code_acts(sent, question: bool = False) -> list[Act]:
             kind, mode = "REQUEST", reading.mode
         if frame.obligation and frame.reporter is not None and controller is None and kind != "REQUEST":
             subj = first_child(tok, "nsubj", "nsubjpass")
-            if subj is not None and subj.lower_ not in ("we", "i", "it", "there", "this", "that"):
+            if subj is not None and subj.lower_ not in ("we", "i", "it", "there", "this", "that") and (
+                    is_party_noun(subj) or subj.pos_ == "PRON"):
                 kind, mode, controller = "REQUEST", DEMAND_MODE.get(kind) or "change", frame.reporter
         where = position(tok, frame, GOVERNORS)
         if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl" and kind == "CONSULT"):

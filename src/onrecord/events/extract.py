@@ -85,8 +85,9 @@ def _date(act: Act, sent, anchor: dt.date, future: bool):
     paths = _expression_paths(sent, expressions)
     own = [e for e, path in paths.items() if any(t.i in chain for t in path)]
     if future:  # an announced act is dated by the announcement, not by when it is to happen
-        own = [e for e in own if not any(t is act.anchor for t in paths[e]) or act.anchor is act.frame.top]
-        own = [e for e in own if not e.future]
+        if act.frame.own_future:
+            own = []
+        own = [e for e in own if not any(t is act.anchor for t in paths[e]) and not e.future]
     if own:
         best = own[0]
         return best.iso, best.text
@@ -177,7 +178,7 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
             future = act.frame.future or act.type in ("AGREE", "THREATEN") and act.reading.type not in ("AGREE", "THREATEN")
             date, date_text = _date(act, sent, anchor, future)
             mode, contexts = _finish(act.type, act.mode, act.anchor, sent, act.reading.context)
-            key = (act.type, actor.name if actor else "")
+            key = (act.type, "")  # one event per type and sentence
             if key in seen:
                 continue
             seen.add(key)

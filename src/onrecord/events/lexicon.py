@@ -73,7 +73,9 @@ THREAT_MODE_BY_MODE = {"arrest": "arrest", "deport": "expel", "expel": "expel", 
 # for, refused or threatened. Values are (type, mode, contexts).
 _N = {
     "CONSULT": ("talk talks negotiation negotiations meeting meetings summit consultation consultations discussion "
-                "discussions dialogue conversation conversations session sessions round conference mediation"),
+                "discussions dialogue conversation conversations session sessions round conference mediation "
+                "diplomacy engagement contacts"),
+    "COOPERATE": "cooperation collaboration partnership",
     "CONSULT/visit": "visit visits trip trips tour",
     "CONSULT/phone": "call phone telephone",
     "ASSAULT": ("attack attacks assault assaults offensive raid raids strike strikes bombing bombings shelling "
@@ -159,6 +161,16 @@ for _verbs, _result, _families in _L:
         for _fam in _families:
             LIGHT_VERBS.setdefault((_v, _fam), (_kind, _mode or None))
 
+#: Phrasal verbs whose reading differs from the verb's own ("brushed aside", "cracked down").
+PHRASAL_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
+    "brush aside": ("REJECT", None), "turn down": ("REJECT", None), "rule out": ("REJECT", None),
+    "shrug off": ("REJECT", None), "lash out": ("ACCUSE", "disapprove"), "hit out": ("ACCUSE", "disapprove"),
+    "crack down": ("COERCE", None), "step down": ("RETREAT", "resign"), "set free": ("RETREAT", "release"),
+    "hand over": None, "carry out": None, "take over": ("COERCE", "seize"), "round up": ("COERCE", "arrest"),
+    "lock up": ("COERCE", "arrest"), "shut down": None, "back down": ("CONCEDE", None), "give in": ("CONCEDE", None),
+    "give up": None, "walk out": ("SANCTION", "withdraw"), "pull out": None, "break off": ("SANCTION", "withdraw"),
+}
+
 #: Verbs that report no act by themselves, whatever CAMEO pattern they match: auxiliaries, copulas,
 #: obligation and motion verbs whose CAMEO patterns fire on words of the clause around them. They
 #: still carry light-verb readings ("have talks").
@@ -181,7 +193,7 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "express": None,  # "expressed concern" is read as a light verb; EXPRESS [110] alone over-codes
     "call": None,  # CALL [041] over-codes "what it called"; its patterns and "called on/for" remain
     "approve": None,
-    "issue": None, "leave": None, "accord": None, "face": None, "meet": ("CONSULT", None),
+    "issue": None, "leave": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,

@@ -201,8 +201,15 @@ def name_party(head, ctx: DocContext) -> Party | None:
         code = country_code([ent.text])
         name = country_names().get(code or "", clean_name(ent.text))
         return Party(name, code)
+    if ent is None and head.pos_ in ("NOUN", "PROPN"):
+        # "Special Representative for North Korea Policy Ambassador Sung Kim": the title's holder
+        person = next((t for t in head.subtree if t.ent_type_ == "PERSON" and t.i > head.i
+                       and t.dep_ not in ("pobj", "poss") and not any(a.dep_ == "pobj" for a in t.ancestors
+                                                                       if a.i > head.i)), None)
+        if person is not None:
+            ent = _ent_of(person)
     if ent is not None and ent.label_ == "PERSON":
-        name = ctx.full_name(clean_name(ent.text))
+        name = ctx.full_name(clean_name(_extend_name(ent)))
         code = country_code(name.split()) or country_code([t.text for t in tokens if t.i < ent.start])
         return Party(name, code)
     if ent is not None and ent.label_ == "NORP" and ent.end - 1 == head.i:
@@ -228,11 +235,13 @@ def name_party(head, ctx: DocContext) -> Party | None:
 
 
 def _extend_name(ent) -> str:
-    """An organisation's name the tagger cut short: "National Union [for the Total Independence of
-    Angola]" continues over of/for/the/and and capitalised words."""
-    if ent.label_ != "ORG":
-        return ent.text
+    """A name the tagger cut short: "Moon Jae[-in]" continues over a hyphen; "National Union [for the
+    Total Independence of Angola]" over of/for/the/and and capitalised words."""
     doc, end = ent.doc, ent.end
+    while end < len(doc) - 1 and not doc[end - 1].whitespace_ and doc[end].text == "-":
+        end += 2 if not doc[end].whitespace_ else 1
+    if ent.label_ != "ORG":
+        return doc[ent.start:end].text
     while end < len(doc) - 1 and doc[end].lower_ in ("of", "for", "the", "and") and (
             doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the"):
         end += 1

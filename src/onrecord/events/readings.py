@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (CROWD_NOUNS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, VERB_OVERRIDES, WILLING_ADJECTIVES,
-                      WITHDRAWN_RELATIONS)
+from .lexicon import (CROWD_NOUNS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, PHRASAL_OVERRIDES, VERB_OVERRIDES,
+                      WILLING_ADJECTIVES, WITHDRAWN_RELATIONS)
+
+#: What :func:`semantic_reading` returns when it knows the verb reports no act here.
+NO_ACT = object()
 from .plover import from_cameo
 from .syntax import first_child, is_passive, subject_of
 from .verbs import base_forms, match_verb, phrasal_particles
@@ -71,6 +74,9 @@ def light_verb_reading(tok) -> Reading | None:
     if noun is None:
         return None
     kind, mode = noun
+    if obj.lemma_.lower() in ("relief", "easing", "lifting", "removal") and any(
+            c.lemma_.lower() in ("sanction", "embargo", "restriction") for c in obj.subtree):
+        kind, mode = "CONCEDE", None  # "sanctions relief": an easing, asked for or offered
     family = f"{kind}/{mode}" if mode else kind
     hit = None
     for lemma in base_forms(tok):
@@ -123,7 +129,7 @@ def semantic_reading(tok) -> Reading | None:
         if lemma == "riot":
             return Reading("PROTEST", "riot", (), "semantic", "semantic")
         if obj is not None and lemma != "protest":  # "demonstrate their commitment", "rally support"
-            return None
+            return NO_ACT
         if crowd or lemma in ("march", "rally", "demonstrate"):
             return Reading("PROTEST", "demo", (), "semantic", "semantic")
         return Reading("ACCUSE", "disapprove", (), "semantic", "semantic")
@@ -135,7 +141,7 @@ def semantic_reading(tok) -> Reading | None:
             return Reading("MOBILIZE", "troops", ("military",), "semantic", "semantic")
         if subj.ent_type_ == "PERSON" or words & {"delegation", "envoy", "minister", "president", "diplomats"}:
             return Reading("CONSULT", "visit", ("diplomatic",), "semantic", "semantic")
-        return None
+        return NO_ACT
     if lemma in ("force", "drive", "kick") and "out" in particles | _words_of(*[c for c in tok.children
                                                                               if c.dep_ in ("prep", "advmod")]):
         target = obj if obj is not None else (subj if is_passive(tok) else None)
@@ -167,8 +173,15 @@ def verb_reading(tok) -> Reading | None:
     if light is not None:
         return light
     special = semantic_reading(tok)
+    if special is NO_ACT:
+        return None
     if special is not None:
         return special
+    for particle in phrasal_particles(tok):
+        phrasal = f"{lemma} {particle.lower()}"
+        if phrasal in PHRASAL_OVERRIDES:
+            found = PHRASAL_OVERRIDES[phrasal]
+            return None if found is None else Reading(found[0], found[1], (), "phrasal", "override")
     if lemma in NEVER_ACTS:
         return None
     match = match_verb(tok, subject_of(tok))

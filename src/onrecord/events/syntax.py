@@ -110,6 +110,8 @@ class Frame:
     governors: list[Governor] = field(default_factory=list)
     reporter: object = None
     top: object = None
+    chain: list = field(default_factory=list)
+    own_future: bool = False
 
 
 def _modality(tok, frame: Frame) -> None:
@@ -135,6 +137,7 @@ def analyse(tok) -> Frame:
     stop at the reporting verb or the clause root."""
     frame = Frame(top=tok)
     _modality(tok, frame)
+    frame.own_future = frame.future
     current = tok
     for _ in range(8):
         dep, head = current.dep_, current.head
@@ -190,6 +193,7 @@ def analyse(tok) -> Frame:
                 frame.obligation = True
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             frame.top = head
+        frame.chain.append(head)
         current = head
     return frame
 
@@ -220,13 +224,16 @@ def position(tok, frame: Frame, governor_words) -> str:
             label = "embedded"
         elif dep == "acl":
             noun = head.lemma_.lower()
-            label = "embedded" if noun not in governor_words and noun not in STATEMENT_NOUNS else None
+            misparsed_root = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")  # "The summit ruptured"
+            label = None if noun in governor_words or noun in STATEMENT_NOUNS or misparsed_root else "embedded"
         elif dep in ("pobj", "pcomp") and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") \
                 and head.head.lemma_.lower() not in governor_words:
             label = "embedded"
         elif dep == "advcl":
             marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
-            if marks & SUBORDINATE_MARKS:
+            if marks & {"though", "although"}:
+                label = None  # a concession asserts its clause ("even though Washington has invited")
+            elif marks & SUBORDINATE_MARKS:
                 label = "subordinate"
             elif any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
                 label = "purpose" if head.lemma_.lower() not in governor_words else None
