@@ -216,3 +216,31 @@ def test_sample_bodies_match_gold(corpus, gold):
         assert len(paragraphs(doc)) == len(g["body_lines"]), raw.name
     assert sum(ps) / len(ps) >= 0.98
     assert sum(rs) / len(rs) >= 0.98
+
+
+def test_teaser_several_lines_ahead_is_removed():
+    doc = run(page("Exports rise again", P1[:60] + "...", "Posted March 3, 2023", "By Kim Ji-won", ART))
+    assert paragraphs(doc) == ARTICLE
+    assert P1[:60] + "..." in doc.removed
+
+
+def test_a_lead_scraped_twice_keeps_one_copy():
+    doc = run(page("Exports rise again", P1 + "\n" + P1, P2, P3, P4))
+    assert paragraphs(doc) == ARTICLE
+
+
+def test_a_question_headline_is_not_pulled_into_the_body():
+    doc = run(page("Will exports keep rising this year?", *ARTICLE))
+    assert paragraphs(doc) == ARTICLE
+
+
+def test_a_caption_credited_in_brackets_before_the_article_is_removed():
+    cap = "A worker checks containers at a port in Busan, Tuesday. (Yonhap)"
+    doc = run(page("Exports rise again", cap, *ARTICLE))
+    assert paragraphs(doc) == ARTICLE and cap in doc.removed
+
+
+@pytest.mark.parametrize("line", ["{* /legalAcceptancePostLoginForm_radio *}", "a-" * 2000, "[" * 3000 + "Yonhap"])
+def test_pathological_lines_are_labelled(line):
+    from onrecord.stages.clean import classify
+    assert classify(prepare_lines(line)[0]) in ("short", "junk", "ui", "list", "caption", "prose")

@@ -266,3 +266,21 @@ def test_site_layouts(name, title, authors, agencies, dateline, page_date, repos
     paras = doc.body.split("\n\n")
     assert len(paras) == n and paras[-1].startswith(last)
     assert not any(w in doc.body for w in ("Advertisement", "ADVERTISEMENT", "contributed", "(END)", "Related"))
+
+
+def test_copy_sites_name_glued_to_the_headline_is_dropped():
+    doc = run("\n\n".join(["Exports rise for third month_某某新闻网", "发布时间:2024-09-23 04:34:49", P1, P2, P3]))
+    assert doc.title == "Exports rise for third month"
+
+
+@pytest.mark.parametrize("line,agencies", [
+    ("Source: Yonhap News Agency", ["Yonhap"]),
+    ("— AFP", ["AFP"]),
+])
+def test_standalone_credit_after_the_article(line, agencies):
+    doc = run("\n\n".join(["Exports rise for third month", P1, P2, P3, line]))
+    assert doc.agencies == agencies
+
+
+def test_reporter_title_is_not_part_of_the_name():
+    assert byline_names("Reporter Kim Jae-won jwkim@example.co.kr") == ["Kim Jae-won"]

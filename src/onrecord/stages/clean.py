@@ -41,7 +41,9 @@ _LIST_HEADER = re.compile(
 #: A dateline scraped onto a line of its own ("Seoul, South Korea CNN —").
 _DATELINE_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,30}(?:,\s*[A-Z][\w.'\- ]{1,30})?(?:\s*\(?[A-Z][\w&.\- ]{0,20}\)?)?\s*(?:\u2014|\u2013|--)$")
 _COMMENTS = re.compile(r"(?i)\bcomments?\b|\breply\b|\bdiscussion\b")
-_AGENCY_ONLY = re.compile(rf"^[\(\[\-\u2014\u2013/ ]*(?:{cl._AGENCY_ALT})[\)\] .]*$", re.IGNORECASE)
+_AGENCY_ONLY = re.compile(
+    rf"^(?:(?i:source|sources|via|credit|news source)\s*[:\uff1a]\s*)?[\(\[\-\u2014\u2013/ ]*(?:{cl._AGENCY_ALT})[\)\] .]*$",
+    re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -349,7 +351,9 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     i = start - 1
     while i >= 0:
         ln = lines[i]
-        if ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet:
+        # A question or exclamation there is more likely the headline.
+        if (ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet
+                and ln.text.rstrip("\"'\u201d\u2019)")[-1:] == "." and cl.lower_share(ln.text) >= 0.4):
             start = i
         else:
             break

@@ -442,6 +442,8 @@ def split_names(names: str) -> list[str]:
     for part in re.split(r"\s*(?:,|\band\b|&|;)\s*", names):
         part = re.sub(r"\s+in\s+[A-Z].*$", "", part.strip(" ."))  # "Hyonhee Shin in Seoul"
         part = re.sub(r"(?i)\s+(?:staff|staff writer|staff reporter|correspondent|reporter|writer)$", "", part)
+        part = re.sub(r"^(?:(?:Staff|Senior|Chief|Special|Foreign)\s+)?(?:Reporter|Correspondent|Writer|Editor|"
+                      r"Columnist)\s+(?=[A-Z])", "", part)  # "Reporter Kim Jae-won"
         toks = part.split()
         if len(toks) >= 2 and len(toks) % 2 == 0 and toks[: len(toks) // 2] == toks[len(toks) // 2:]:
             toks = toks[: len(toks) // 2]  # "Sean Martin Sean Martin": a name scraped twice

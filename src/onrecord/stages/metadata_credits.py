@@ -98,7 +98,9 @@ def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: 
         if name:
             found.append(name)
     for kind, text, where in lines:
-        if kind == "agency_credit":
+        if kind == "agency_credit" and (where == "post" or re.match(r"(?i)(?:source|sources|via|credit)", text)):
+            # A bare agency name before the article may be a photo's credit under its caption.
+            text = re.sub(r"(?i)^(?:source|sources|via|credit|news source)\s*[:\uff1a]\s*", "", text)
             name = cl.agency_name(re.sub(r"[^\w .&-]", " ", text).strip())
             if name:
                 found.append(name)
