@@ -284,3 +284,22 @@ def test_standalone_credit_after_the_article(line, agencies):
 
 def test_reporter_title_is_not_part_of_the_name():
     assert byline_names("Reporter Kim Jae-won jwkim@example.co.kr") == ["Kim Jae-won"]
+
+
+@pytest.mark.parametrize("first,page_date,differs", [
+    ("SEOUL, Oct. 25 (Yonhap) -- North Korea fired a missile on Tuesday, officials said here.", "2024-09-23", True),
+    ("SEOUL, Oct. 25 (Yonhap) -- North Korea fired a missile on Tuesday, officials said here.", "2016-10-25", False),
+    ("SEOUL, Dec. 31 (Yonhap) -- North Korea fired a missile on Tuesday, officials said here.", "2017-01-01", False),
+])
+def test_dateline_day_against_page_date(first, page_date, differs):
+    from onrecord.stages.metadata import _dateline_differs
+    assert _dateline_differs(first, page_date) is differs
+
+
+def test_upi_style_dateline_has_an_agency_and_no_place():
+    assert find_dateline("Oct. 19 (UPI) -- North Korea fired a missile.") == (None, "UPI")
+
+
+def test_autoblog_byline_is_a_repost_signal():
+    doc = run("\n\n".join(["Exports rise for third month", "Posted on March 3, 2023 by admin", P1, P2, P3]))
+    assert doc.repost_suspected and "autoblog_byline" in doc.notes["metadata"]["repost_signals"]

@@ -8,12 +8,13 @@ the story's date.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import urlparse
 
 from ..model import Document
 from . import clean_lines as cl
-from .metadata_credits import find_agencies, find_authors, find_dateline
+from .metadata_credits import dateline_day, find_agencies, find_authors, find_dateline
 from .metadata_dates import date_line_kind, find_dates, parse_loose, relative_age, years_mentioned
 
 #: Years between the latest year the body mentions and the page's date from which the page is
@@ -29,6 +30,7 @@ _ARCHIVE = re.compile(
     r"from (?:the|our) archives?|this (?:article|story) (?:is|was) (?:from|more than) .{0,20}(?:archive|years? old)|"
     r"republished (?:with|from)|reposted (?:with|from)|archived)\b"
 )
+_AUTOBLOG = re.compile(r"(?i)\b(?:posted |written |published )?by:?\s+(?:admin|administrator|webmaster|site ?admin)\b")
 _SITE_IN_WRAPPER = re.compile(
     r"(?:欢迎(?:来到|访问|光临)\s*(?P<a>\S+)|来源\s*[:：]\s*(?P<b>\S+)|powered by\s+(?P<c>[^|©]+?)(?:\s+sitemap|\s*$)|"
     r"(?:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?P<d>(?!powered)[A-Z][^|.,©]{1,40}?)(?:\.|,|\s+all rights|\s*$))",
@@ -195,6 +197,10 @@ def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: s
         signals.append("contact_spam")
     if _ARCHIVE.search(" ".join(t for _, t, _ in lines)) or _ARCHIVE.search(doc.body[:300]):
         signals.append("archive_note")
+    if any(_AUTOBLOG.search(t) for k, t, w in lines if w == "pre" and len(t) < 120):
+        signals.append("autoblog_byline")
+    if page_date and _dateline_differs(doc.body[:300], page_date):
+        signals.append("dateline_date_differs")
     if page_date:
         # One old year is often history ("since the 1988 Olympics"); a story whose every year
         # mention, two or more, lies years before the page's date is an old story.
@@ -211,6 +217,24 @@ def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: s
                     signals.append("byline_domain_differs")
                     break
     return signals
+
+
+def _dateline_differs(first: str, page_date: str) -> bool:
+    """Whether the day in the story's dateline is not the page's day (a week or more apart)."""
+    got = dateline_day(first)
+    if not got:
+        return False
+    year, month, day = got
+    page = dt.date.fromisoformat(page_date)
+    years = [year] if year else [page.year, page.year - 1]
+    for y in years:
+        try:
+            cand = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if cand <= page + dt.timedelta(days=2):
+            return (page - cand).days > 7
+    return True
 
 
 def estimate_published(body: str, page_date: str | None, date_kind: str | None, signals: list[str],

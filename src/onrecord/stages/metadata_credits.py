@@ -61,8 +61,26 @@ _DATELINE = re.compile(
     rf"(?P<more>(?:,\s*[A-Z][\w.'\u2019\-]*(?:\s[A-Z][\w.'\u2019\-]*){{0,2}})?(?:,?\s*{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)?)\s*"
     rf"(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?:--|\u2014|\u2013|-|:)\s*(?=\S)"
 )
-_LEAD_AGENCY = re.compile(r"^\((?P<agency>[^()]{1,40})\)\s*(?:--|\u2014|\u2013|-)\s")
+_LEAD_AGENCY = re.compile(
+    rf"^(?:{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:--|\u2014|\u2013|-)\s")
 _TRAIL_AGENCY = re.compile(r"(?:\((?P<a>[^()]{1,40})\)|[\u2014\u2013-]{1,2}\s*(?P<b>[A-Z][\w .&-]{1,30})|/(?P<c>[A-Za-z][\w -]{1,30})/)\s*$")
+
+
+_MONTH_NAMES = re.compile(rf"^{_MON}$", re.IGNORECASE)
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_DATELINE_DAY = re.compile(rf"^[^()]{{0,60}}?\b(?P<mon>{_MON})\s*(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*\(")
+
+
+def dateline_day(first_paragraph: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) written in the dateline ("SEOUL, Oct. 25 (Yonhap) --"), else None."""
+    m = _DATELINE_DAY.match(first_paragraph)
+    if not m or not re.search(r"\)\s*(?:--|\u2014|\u2013|-)", first_paragraph[m.end() - 1: m.end() + 50]):
+        return None
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    return (int(m.group("year")) if m.group("year") else None), _MONTH_NUM[m.group("mon")[:3].lower()], day
 
 
 def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
@@ -73,6 +91,8 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
         place = m.group("place").strip()
         agency = cl.agency_name(m.group("agency") or "") if m.group("agency") else None
         caps = place.upper() == place and len(place) >= 3
+        if _MONTH_NAMES.match(place):  # "Oct. 19 (UPI) --": a date, no place
+            return None, agency
         if caps or agency:
             if not caps and place.lower() in ("the", "a"):
                 return None, agency
