@@ -229,6 +229,8 @@ def test_preclean_removes_furniture_but_not_article_text(block, marker, gone):
         ('"Sign up for the program today," the minister told reporters.', None),
         ("Read the full report, which runs to 300 pages, before judging it.", None),
         ("- Sign up for the bundle using the same email as your existing account", None),
+        ("If you just want the films, you can sign up for a free trial and pay monthly after.", None),
+        ("There's plenty more where that came from. Sign up for our daily newsletter.", "call"),
         ("https://example.com/other-page", None),
     ],
 )

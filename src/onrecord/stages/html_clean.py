@@ -286,9 +286,10 @@ _CALL_WORDS = re.compile(
     r"|letterbox|podcast|listen (?:live|back|to (?:the|our))|youtube channel)",
     _I,
 )
-_READER = re.compile(
-    r"\b(?:you|your|our|us)\b|^(?:sign|subscribe|click|tap|follow|get|join|download|listen|watch|read|like|share"
-    r"|send|email|register|become|support|donate|start|don't miss|never miss)\b",
+#: A sentence that tells the reader to act: it opens with a verb of the call.
+_IMPERATIVE = re.compile(
+    r"(?:^|[.!?]\s+)\W{0,2}(?:sign|subscribe|click|tap|follow|get|join|download|listen|watch|like|share|send"
+    r"|register|become|support|donate|start|don't miss|never miss|see|find|read)\b",
     _I,
 )
 #: A quotation with a verb of saying is reported speech, never a call to the reader.
@@ -356,7 +357,7 @@ def boilerplate_kind(line: str, page_url: str | None = None) -> str | None:
         len(line) <= _MAX_CALL_CHARS
         and not line.startswith("- ")  # an item of a how-to list, not a promotion
         and _CALL_WORDS.search(line)
-        and _READER.search(line)
+        and _IMPERATIVE.search(line)
         and not _REPORTED.search(line)
     ):
         return "call"
