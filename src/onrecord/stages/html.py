@@ -104,10 +104,14 @@ def _menu_like(text: str) -> bool:
     return sum(len(line.strip()) < MENU_LINE_CHARS for line in lines) >= MENU_SHORT_SHARE * len(lines)
 
 
-def main_text(tree: HtmlElement, meta: PageMeta | None = None, url: str | None = None) -> str:
-    """The main text of a parsed page (modified in place), paragraphs separated by a blank line."""
+def main_text(tree: HtmlElement, meta: PageMeta | None = None, url: str | None = None, preclean: bool = True) -> str:
+    """The main text of a parsed page (modified in place), paragraphs separated by a blank line.
+
+    ``preclean`` removes boilerplate blocks from the tree before trafilatura reads it.
+    """
     meta = meta or PageMeta()
-    preclean_tree(tree)
+    if preclean:
+        preclean_tree(tree)
     text = _trafilatura_text(tree, url, fast=True)
     if len(text) < SHORT_TEXT_CHARS:
         # the fast pass found little: trafilatura's full cascade compares it with readability and
@@ -122,6 +126,14 @@ def main_text(tree: HtmlElement, meta: PageMeta | None = None, url: str | None =
             text = strict
     lines = filter_lines(_paragraphs(text), title=meta.title, sitename=meta.sitename, url=url)
     return "\n\n".join(lines)
+
+
+def _guarded_main_text(tree: HtmlElement, meta: PageMeta, url: str | None, preclean: bool) -> str:
+    try:
+        return main_text(tree, meta, url, preclean=preclean)
+    except Exception as err:  # RecursionError on absurd nesting, lxml errors on broken trees
+        LOGGER.debug("main text failed: %s", err)
+        return ""
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
@@ -139,11 +151,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         except Exception as err:
             LOGGER.debug("metadata failed: %s", err)
             meta = PageMeta(url=url)
-        try:
-            text = main_text(tree, meta, meta.url or url)
-        except Exception as err:  # RecursionError on absurd nesting, lxml errors on broken trees
-            LOGGER.debug("main text failed: %s", err)
-            text = ""
+        text = _guarded_main_text(tree, meta, meta.url or url, preclean=True)
+        if len(text) < SHORT_TEXT_CHARS:
+            # a short article inside a block named like furniture ("share-enabled", "promo") goes
+            # with the block: read the page again as it came
+            again = parse_html(html)
+            if again is not None:
+                plain = _guarded_main_text(again, meta, meta.url or url, preclean=False)
+                if len(plain) > len(text):
+                    text = plain
         return HtmlExtract(
             text=text,
             title=meta.title,
