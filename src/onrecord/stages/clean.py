@@ -323,11 +323,13 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         runs.append(cur)
     if not runs:
         return -1, -1
-    best = max(range(len(runs)), key=lambda r: runs[r][2])
+    # Most prose, discounted when the prose alternates with other lines (a list of teasers, each
+    # with its headline and time stamp, is not an article).
+    best = max(range(len(runs)), key=lambda r: runs[r][2] * min(1.0, runs[r][3] / runs[r][4] / 0.6))
     start, end = runs[best][0], runs[best][1]
 
     def article_like(run: list[int]) -> bool:
-        return run[3] >= 2 and run[3] >= 0.6 * run[4]
+        return run[3] >= 2 and run[3] >= 0.4 * run[4]
 
     def soft_gap(a: int, b: int, run: list[int]) -> bool:
         gap = lines[a + 1:b]
@@ -347,6 +349,13 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             start = runs[r][0]
         else:
             break
+    # A headline or standfirst written as a sentence: a date stamp or byline follows it before
+    # the next paragraph.
+    for _ in range(2):
+        nxt = next((j for j in range(start + 1, end + 1) if _keepable(lines[j])), None)
+        if nxt is None or not any(lines[j].kind in ("date", "byline", "dateline") for j in range(start + 1, nxt)):
+            break
+        start = nxt
     # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
     i = start - 1
     while i >= 0:
