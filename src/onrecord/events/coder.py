@@ -15,7 +15,7 @@ from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOV
                       PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, WANT_VERBS, YIELDING)
 from .readings import Reading, adjective_reading, nominal_reading, verb_reading
 from .parties import is_party_noun
-from .syntax import Frame, analyse, first_child, position
+from .syntax import Frame, analyse, first_child, position, subject_of
 
 #: Types an act keeps when only announced or intended (verbal conflict stays what it is).
 _FUTURE_KEEPS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -95,7 +95,14 @@ def _controller(frame: Frame):
     return None
 
 
+#: Dependencies of nouns: a "verb" in one of them is a tagging slip ("evacuated the wounded", "its
+#: fisheries dispute"), unless it is a gerund.
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "compound", "npadvmod", "poss"})
+
+
 def read_word(tok) -> Reading | None:
+    if tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS and tok.tag_ != "VBG":
+        return None
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ != "be" and tok.dep_ in ("ROOT", "ccomp")):
         if tok.lemma_.lower() in REPORTING:
             return None
@@ -150,12 +157,13 @@ def code_acts(sent, question: bool = False) -> list[Act]:
             controller = next((g.token for g in frame.governors if g.kind == DEMAND), None)
             kind, mode = "REQUEST", reading.mode
         if frame.obligation and frame.reporter is not None and controller is None and kind != "REQUEST":
-            subj = first_child(tok, "nsubj", "nsubjpass")
+            subj = subject_of(tok)
             if subj is not None and subj.lower_ not in ("we", "i", "it", "there", "this", "that") and (
                     is_party_noun(subj) or subj.pos_ == "PRON"):
                 kind, mode, controller = "REQUEST", DEMAND_MODE.get(kind) or "change", frame.reporter
         where = position(tok, frame, GOVERNORS)
-        if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl" and kind == "CONSULT"):
+        if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl" and tok.tag_ == "VBN"
+                                           and kind == "CONSULT"):
             where = "nominal"
         acts.append(Act(tok, reading, frame, kind, mode, controller=controller, position=where))
     # An adjective or a governing verb whose content was coded separately is not an act of its own.

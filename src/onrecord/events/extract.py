@@ -13,7 +13,8 @@ from .modes import contexts_for, mode_from_cues
 from .parties import DocContext, location_of, name_party
 from .resources import discard_pattern
 from .roles import actor_token, pick_recipient, resolve
-from .syntax import OBLIGATION_AUX, auxiliaries, first_child, subject_of
+from .parties import is_party_noun
+from .syntax import OBLIGATION_AUX, auxiliaries, first_child, is_negated, subject_of
 
 #: Types an event may have with no actor named ("a roadside bomb killed three soldiers").
 ACTORLESS = frozenset({"ASSAULT", "COERCE"})
@@ -120,8 +121,10 @@ def _statement_demands(sent, ctx: DocContext):
                 obliged = verb.lemma_.lower() == "need" or any(c.lower_ == "to" for c in first_child(verb, "xcomp").children)
             if not obliged:
                 continue
-            subj = first_child(verb, "nsubj", "nsubjpass")
+            subj = first_child(verb, "nsubj")
             if subj is None or subj.lower_ in ("we", "i", "it", "there", "this", "that", "which", "who"):
+                continue
+            if is_negated(verb) or not (is_party_noun(subj) or subj.pos_ == "PRON"):
                 continue
             out.append((tok, verb, subj, speaker))
     return out
@@ -129,8 +132,10 @@ def _statement_demands(sent, ctx: DocContext):
 
 def _finish(kind: str, mode: str | None, act_tok, sent, base_context) -> tuple[str | None, tuple[str, ...]]:
     clause = " ".join(sent.doc[i].text for i in sorted(_clause_tokens(act_tok))) if act_tok is not None else sent.text
-    if mode is None:
-        mode = mode_from_cues(kind, clause) or (mode_from_cues(kind, sent.text) if kind in ("ASSAULT", "PROTEST") else None)
+    if kind == "ASSAULT":  # the weapon named in the clause says more than CAMEO's verb code
+        mode = mode_from_cues(kind, clause) or mode or mode_from_cues(kind, sent.text)
+    elif mode is None:
+        mode = mode_from_cues(kind, clause) or (mode_from_cues(kind, sent.text) if kind == "PROTEST" else None)
     contexts = contexts_for(tuple(base_context) + ((TYPE_CONTEXT[kind],) if kind in TYPE_CONTEXT else ()),
                             list(sent), sent.text)
     return mode, contexts
@@ -166,7 +171,7 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
         end = start + len(text)
         question = text.rstrip("\"'”’ ").endswith("?")
         sentence_events: list[Event] = []
-        seen: set[tuple[str, str]] = set()
+        seen: dict[str, list[tuple[str, str]]] = {}
         acts = select_acts(code_acts(sent, question=question))
         for act in acts:
             rep_subj = _reporter_subject(act)
@@ -178,10 +183,12 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
             future = act.frame.future or act.type in ("AGREE", "THREATEN") and act.reading.type not in ("AGREE", "THREATEN")
             date, date_text = _date(act, sent, anchor, future)
             mode, contexts = _finish(act.type, act.mode, act.anchor, sent, act.reading.context)
-            key = (act.type, "")  # one event per type and sentence
-            if key in seen:
+            # one event per type and sentence, unless two main clauses report two parties doing it
+            name = actor.name if actor else ""
+            earlier = seen.setdefault(act.type, [])
+            if earlier and (act.position != "main" or any(p != "main" or n == name for p, n in earlier)):
                 continue
-            seen.add(key)
+            earlier.append((act.position, name))
             sentence_events.append(Event(type=act.type, sentence=body[start:end], start=start, end=end, mode=mode,
                                          context=contexts, actor=actor, recipient=recipient, date=date,
                                          date_text=date_text, location=location_of(act.anchor)))

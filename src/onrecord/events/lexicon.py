@@ -35,7 +35,7 @@ for _words, _kind in (
     ("plan intend prepare offer promise pledge vow agree decide aim want wish seek propose determine "
      "commit resolve undertake volunteer set due schedule ready willing prepared committed determined eager "
      "poised keen open determination commitment intention plan readiness willingness offer promise pledge "
-     "decision proposal bid intent vow resolve move", INTENT),
+     "decision proposal bid intent vow resolve", INTENT),
     ("demand urge ask call press appeal request order tell push pressure require encourage instruct direct "
      "command exhort implore beg petition lobby invite demand call appeal request", DEMAND),
     ("allow permit let authorize authorise enable", PERMISSION),
@@ -231,6 +231,10 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "charge": ("ACCUSE", "allege"),
     "sue": ("ACCUSE", "allege"),
     "suspect": ("ACCUSE", "allege"),
+    "urge": ("REQUEST", None),  # not in CAMEO.2.0.txt
+    "exhort": ("REQUEST", None),
+    "implore": ("REQUEST", None),
+    "plead": ("REQUEST", None),
     "blame": ("ACCUSE", "allege"),
     "accuse": ("ACCUSE", "allege"),
     "criticize": ("ACCUSE", "disapprove"),
@@ -274,3 +278,9 @@ note appeal ultimatum announcement decree""".split())
 #: Proposals made by others: what they propose is not itself reported ("rejected a request to ...").
 PROPOSAL_NOUNS = frozenset("""request call demand demands appeal offer proposal plan invitation bid suggestion
 calls requests offers proposals plans idea""".split())
+
+#: Titles that the entity tagger sometimes takes into a person's name ("Councilor Dai Bingguo").
+TITLES = frozenset("""president vice minister secretary councilor councillor ambassador envoy general gen lt
+colonel col admiral chairman chairwoman premier prime chancellor king queen prince emir sheikh senator
+representative rep sen governor mayor judge justice spokesman spokeswoman commander director chief state
+foreign defense defence deputy assistant special lawmaker leader mr mrs ms dr""".split())

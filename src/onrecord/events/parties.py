@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Party
-from .lexicon import COLLECTIVE_NOUNS
+from .lexicon import COLLECTIVE_NOUNS, TITLES
 from .resources import actor_codes, agent_sectors, country_names
 
 ENTITY_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -75,6 +75,15 @@ class DocContext:
             if s <= start and end <= e:
                 return speaker
         return None
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles the tagger took in ("Councilor Dai Bingguo" -> "Dai
+    Bingguo"), keeping at least two words."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def clean_name(text: str) -> str:
@@ -193,9 +202,6 @@ def name_party(head, ctx: DocContext) -> Party | None:
         return None
     ent = _ent_of(head)
     tokens = _span_tokens(head)
-    if head.lemma_.lower() in GENERIC_PLURALS and head.tag_ in ("NNS", "NNPS") and any(
-            t.lower_ in ("two", "both", "three", "all") for t in head.lefts):
-        return None  # "the two countries": the parties already named
     if ent is not None and ent.label_ == "NORP" and head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN":
         # a nationality standing for its state ("German goods", "Israeli changes")
         code = country_code([ent.text])
@@ -209,7 +215,7 @@ def name_party(head, ctx: DocContext) -> Party | None:
         if person is not None:
             ent = _ent_of(person)
     if ent is not None and ent.label_ == "PERSON":
-        name = ctx.full_name(clean_name(_extend_name(ent)))
+        name = ctx.full_name(strip_titles(clean_name(_extend_name(ent))))
         code = country_code(name.split()) or country_code([t.text for t in tokens if t.i < ent.start])
         return Party(name, code)
     if ent is not None and ent.label_ == "NORP" and ent.end - 1 == head.i:
@@ -248,6 +254,12 @@ def _extend_name(ent) -> str:
         while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "the"):
             end += 1
     return doc[ent.start:end].text
+
+
+def is_generic_plural(tok) -> bool:
+    """ "the two countries", "both sides": the parties already named, not another one."""
+    return tok.lemma_.lower() in GENERIC_PLURALS and tok.tag_ in ("NNS", "NNPS") and any(
+        t.lower_ in ("two", "both", "three", "all") for t in tok.lefts)
 
 
 def location_of(tok) -> str | None:

@@ -155,6 +155,10 @@ def semantic_reading(tok) -> Reading | None:
         if words & {"weapons", "land", "territory", "property", "equipment", "arms", "assets"}:
             return Reading("RETREAT", None, (), "semantic", "semantic")
         return None
+    if lemma == "call":  # "called on Iran to", "called for talks": a request; "what it called": none
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):
+            return Reading("REQUEST", None, (), "semantic", "semantic")
+        return None
     if lemma == "blow" and "up" in particles and obj is not None:
         if obj.ent_type_ != "PERSON" and obj.lemma_.lower() not in CROWD_NOUNS:
             return Reading("ASSAULT", "destroy", (), "semantic", "semantic")
@@ -228,6 +232,9 @@ def adjective_reading(tok) -> Reading | None:
 
 
 MEETING_NOUNS = frozenset("talks negotiations meeting meetings summit consultations discussions visit trip".split())
+#: Meetings that happen once: "the summit between A and B" reports one; "talks between A and B" may
+#: be a process ("the talks seemed stalled").
+DISCRETE_MEETINGS = frozenset("meeting meetings summit visit trip".split())
 PAST_PREPOSITIONS = frozenset({"after", "following", "during", "since"})
 
 
@@ -240,7 +247,7 @@ def nominal_reading(tok) -> Reading | None:
     preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
     visit = tok.lower_ in ("visit", "trip")
     governed_by_past = tok.dep_ == "pobj" and tok.head.lower_ in PAST_PREPOSITIONS
-    has_pair = "between" in preps
+    has_pair = "between" in preps and (tok.lower_ in DISCRETE_MEETINGS or governed_by_past)
     has_partner = "with" in preps
     has_visitor = visit and ("to" in preps) and any(c.dep_ == "poss" for c in tok.children)
     if has_pair or (governed_by_past and (has_partner or has_visitor)) or (has_visitor and governed_by_past):

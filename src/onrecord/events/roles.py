@@ -9,7 +9,7 @@ allowed, or the party in the prepositional phrase the act's type expects ("asylu
 from __future__ import annotations
 
 from ..model import Party
-from .parties import ENTITY_PARTIES, DocContext, collective_member, is_party_noun, name_party
+from .parties import ENTITY_PARTIES, DocContext, collective_member, is_generic_plural, is_party_noun, name_party
 from .readings import event_noun
 from .syntax import agent_of, children, first_child, is_passive, subject_of
 
@@ -277,7 +277,7 @@ def pick_recipient(act, ctx, sent, reporter_subject, actor: Party | None, actor_
     if act.type in SYMMETRIC and actor_tok is not None and first_child(actor_tok, "conj") is not None:
         return None
     for tok in recipient_candidates(act):
-        if not _is_candidate(tok):
+        if not _is_candidate(tok) or is_generic_plural(tok):
             continue
         party = resolve(tok, ctx, sent, reporter_subject)
         if party is None:

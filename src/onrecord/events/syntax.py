@@ -49,6 +49,12 @@ def subject_of(tok):
     while tok is not None and seen < 8:
         seen += 1
         subj = first_child(tok, "nsubj", "nsubjpass", "csubj")
+        if subj is None:  # the parser sometimes hangs the subject on the auxiliary ("parties were committed")
+            for aux in tok.children:
+                if aux.dep_ in ("aux", "auxpass") and aux.i < tok.i:
+                    subj = first_child(aux, "nsubj", "nsubjpass")
+                    if subj is not None:
+                        break
         if subj is not None:
             if subj.dep_ == "nsubj" and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
@@ -62,6 +68,8 @@ def subject_of(tok):
                 return obj
             tok = head
             continue
+        if tok.dep_ == "advcl" and is_passive(tok.head) and agent_of(tok.head) is not None:
+            return agent_of(tok.head)  # "was attacked by militiamen ..., killing 156 people"
         if tok.dep_ in ("conj", "advcl", "pcomp", "acomp") or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             tok = tok.head
             continue
@@ -153,8 +161,16 @@ def analyse(tok) -> Frame:
         else:
             break
         lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            frame.negated = True  # "in no rush to resume talks", "no plans to attack"
         if dep == "ccomp" and lemma in REPORTING:
             frame.reporter = head
+            break
+        if dep in ("ccomp", "acl") and lemma in STATEMENT_NOUNS and head.pos_ == "NOUN":
+            # "said in a report that ...": the report's author reports
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING:
+                frame.reporter = verb
             break
         if dep == "conj":
             # a coordinated act shares its first conjunct's frame ("threatened to cut aid and expel
@@ -213,6 +229,8 @@ def position(tok, frame: Frame, governor_words) -> str:
     (", killing one person"), ``subordinate`` (as/while/after clauses), ``purpose`` ("sent troops to
     help"), ``embedded`` (inside a noun phrase: relative clauses, participles modifying nouns)."""
     worst = "main"
+    if frame.reporter is not None and frame.reporter.dep_ == "advcl" and frame.reporter.tag_ == "VBG":
+        return "subordinate"  # "..., saying it was withholding aid": a justification, not news
     current = tok
     for _ in range(12):
         head = current.head
@@ -229,12 +247,21 @@ def position(tok, frame: Frame, governor_words) -> str:
         elif dep in ("pobj", "pcomp") and head.pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN") \
                 and head.head.lemma_.lower() not in governor_words:
             label = "embedded"
+        elif dep == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "VERB" and \
+                head.head.lemma_.lower() not in governor_words:
+            label = "subordinate"  # "deported 168 Liberians for traveling without documents"
         elif dep == "advcl":
             marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            so_as = "as" in marks and current.i > 1 and current.doc[current.i - 2].lower_ == "so"
             if marks & {"though", "although"}:
-                label = None  # a concession asserts its clause ("even though Washington has invited")
+                break  # a concession asserts its clause ("even though Washington has invited"), wherever
+                # the parser hung it
+            elif so_as:
+                label = "purpose"  # "so as to reopen the talks"
             elif marks & SUBORDINATE_MARKS:
-                label = "subordinate"
+                if _RANK["subordinate"] > _RANK[worst]:
+                    worst = "subordinate"
+                break
             elif any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
                 label = "purpose" if head.lemma_.lower() not in governor_words else None
             elif current.tag_ == "VBG":
