@@ -244,3 +244,19 @@ def test_a_caption_credited_in_brackets_before_the_article_is_removed():
 def test_pathological_lines_are_labelled(line):
     from onrecord.stages.clean import classify
     assert classify(prepare_lines(line)[0]) in ("short", "junk", "ui", "list", "caption", "prose")
+
+
+def test_a_list_of_teasers_does_not_outweigh_the_article():
+    teasers = []
+    for n in range(5):
+        teasers += [f"Other story number {n} makes the news", f"{n + 2}H ago",
+                    f"A long summary sentence of the other story number {n} that goes on and on with details, "
+                    "quotes, numbers and the names of many more officials who said many things."]
+    doc = run(page("Exports rise again", *ARTICLE, "Trending News", *teasers))
+    assert paragraphs(doc) == ARTICLE
+
+
+def test_a_sentence_headline_followed_by_its_date_stamp_is_not_the_first_paragraph():
+    head = 'Video shows dramatic rescue of the kidnapped girl: "We got her!"'
+    doc = run(page(head, "Updated on: November 19, 2019 / 10:07 AM", *ARTICLE))
+    assert paragraphs(doc) == ARTICLE and head in doc.removed
