@@ -93,6 +93,11 @@ def test_article_metadata(article, field, expected):
     assert getattr(article, field) == expected
 
 
+def test_site_name_falls_back_to_the_host():
+    html = '<html><head><link rel="canonical" href="https://www.example.org/a/b"></head><body><p>x</p><p>y</p></body></html>'
+    assert extract_html(html).sitename == "example.org"
+
+
 def test_extract_is_frozen(article):
     with pytest.raises(dataclasses.FrozenInstanceError):
         article.text = "changed"  # type: ignore[misc]

@@ -106,7 +106,7 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     site = _clean(doc.sitename)
     if site:
         site = site.lstrip("@") or None
-    meta.sitename = site
+    meta.sitename = site or _host(meta.url)
     meta.date = page_date(tree, meta.url)
     try:
         meta.language = declared_language(tree)
@@ -205,13 +205,22 @@ def markup_author(tree: HtmlElement) -> str | None:
     return None
 
 
+def _host(url: str | None) -> str | None:
+    """The host of a URL without "www.", as a last-resort site name."""
+    match = re.match(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)", url or "", re.I)
+    return match.group(1).lower() if match else None
+
+
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
-    """Publication date (``YYYY-MM-DD``) by htmldate's fast search (markup and URL), or None."""
+    """Publication date (``YYYY-MM-DD``) found by htmldate in the markup and the URL; its slower
+    search of the page's free text runs only when those give nothing. None when no date is found."""
     try:
         from htmldate import find_date
 
-        found = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        for extensive in (False, True):
+            found = find_date(tree, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d")
+            if isinstance(found, str) and _ISO_DATE.match(found):
+                return found
     except Exception as err:
         LOGGER.debug("date failed: %s", err)
-        return None
-    return found if isinstance(found, str) and _ISO_DATE.match(found) else None
+    return None
