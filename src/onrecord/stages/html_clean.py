@@ -118,33 +118,25 @@ def merge_split_bodies(tree: HtmlElement) -> None:
         cls = el.get("class")
         if cls and _BODY_CLASS.search(cls):
             groups.setdefault((el.tag, cls), []).append(el)
+    groups = {key: members for key, members in groups.items() if len(members) > 1}
+    if not groups:
+        return
+    # document order, taken once: an <h1> between two chunks marks an appended article
+    order = {el: i for i, el in enumerate(tree.iter())}
+    h1s = [(order[h], h) for h in tree.iter("h1")]
     for members in groups.values():
-        if len(members) < 2:
-            continue
         first = members[0]
         near = set(_ancestors(first, 4))
-        h1s = [h for h in tree.iter("h1")]
         for other in members[1:]:
             if other.getparent() is None or first in set(other.iterancestors()) or other in set(first.iterancestors()):
                 continue
             if not near.intersection(_ancestors(other, 4)):
                 continue
-            if any(_between(first, h, other) for h in h1s):
+            start, end = order[first], order[other]
+            if any(start < pos < end and first not in set(h.iterancestors()) for pos, h in h1s):
                 break
             first.extend(list(other))
             other.drop_tree()
-
-
-def _between(a: HtmlElement, x: HtmlElement, b: HtmlElement) -> bool:
-    """True when x comes after a and before b in document order (and is inside neither)."""
-    order = {id(el): i for i, el in enumerate((a, x, b))}
-    seen = []
-    for el in a.getroottree().iter():
-        if id(el) in order:
-            seen.append(order[id(el)])
-            if len(seen) == 3:
-                break
-    return seen == [0, 1, 2] and a not in x.iterancestors() and x not in a.iterancestors()
 
 
 def _link_chars(el: HtmlElement) -> int:
