@@ -9,8 +9,6 @@ from lxml.html import fromstring
 
 from onrecord.stages.html import HtmlExtract, extract_html
 from onrecord.stages.html_clean import (
-    boilerplate_kind,
-    filter_lines,
     keep_embedded_posts,
     merge_split_bodies,
     preclean_tree,
@@ -18,6 +16,7 @@ from onrecord.stages.html_clean import (
     remove_trailing_link_lists,
     unwrap_layout_tables,
 )
+from onrecord.stages.html_lines import boilerplate_kind, filter_lines
 from onrecord.stages.html_meta import declared_language
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "html"

@@ -2,7 +2,8 @@
 
 trafilatura finds the article's container and turns it into paragraphs; around it onrecord removes
 kinds of boilerplate that trafilatura keeps (see ``html_clean``), retries with wider settings when the
-result is short, and reads the page's metadata once from the same parsed tree.
+result is short, drops one-line boilerplate from the text (``html_lines``) and reads the page's
+metadata once from the same parsed tree.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from onrecord.stages.html_clean import filter_lines, preclean_tree
+from onrecord.stages.html_clean import preclean_tree
+from onrecord.stages.html_lines import filter_lines
 from onrecord.stages.html_meta import PageMeta, page_metadata
 
 LOGGER = logging.getLogger(__name__)
