@@ -86,18 +86,23 @@ def ingest(db: str | os.PathLike, paths: Sequence[str], *, settings: dict | None
     from .store.corpus_phase import run_corpus_phase
 
     settings = resolve_settings(settings)
+    workers = processes  # as asked for: the Ray engine's default is every CPU of the cluster
     processes = int(processes or settings["run"]["processes"])
     expand_paths(paths)  # fail early, before a run is recorded, when a path names nothing
     started = time.perf_counter()
     with Store(db) as store:
         run_id = store.begin_run(command, settings)
         report = RunReport(run_id=run_id, store=os.fspath(db))
-        todo = _new_documents(store, read_inputs(paths, settings), run_id, report)
         if engine == "ray":
-            from .scale.ray import run_stages_ray
+            from .scale.ray import read_and_run_ray, stored_ids
 
-            results = run_stages_ray(todo, settings, address=address, strict=strict)
+            # Ray reads the inputs on its workers and passes over documents stored already; they
+            # are accounted for here, after the stages, as the local engine does before them.
+            processed = read_and_run_ray(paths, settings, known=stored_ids(store), address=address,
+                                         workers=workers, strict=strict)
+            results = _new_documents(store, processed, run_id, report)
         elif engine == "local":
+            todo = _new_documents(store, read_inputs(paths, settings), run_id, report)
             results = run_stages(todo, settings, processes=processes, strict=strict)
         else:
             raise ValueError(f"unknown engine {engine!r}: use 'local' or 'ray'")
@@ -118,7 +123,12 @@ def ingest(db: str | os.PathLike, paths: Sequence[str], *, settings: dict | None
                 progress(done)
         store.save(batch, run_id)
         _sync_copy_inputs(store, run_id)
-        report.corpus = run_corpus_phase(store, settings)
+        if engine == "ray":
+            from .scale.corpus import run_corpus_phase_ray
+
+            report.corpus = run_corpus_phase_ray(store, settings)
+        else:
+            report.corpus = run_corpus_phase(store, settings)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, report.as_dict())
     return report

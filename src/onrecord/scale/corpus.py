@@ -1,0 +1,365 @@
+"""The corpus phase on Ray Data: copies, actors and statements, grouped by key across the cluster.
+
+It gives the store the same rows as :mod:`onrecord.store.corpus_phase` (the local engine's, in
+SQLite), by calling the same pure functions of :mod:`onrecord.corpus` on each group:
+
+- copies: documents grouped by LSH band key; each bucket's candidate pairs checked with
+  :func:`~onrecord.corpus.copies.group_copies`; buckets joined into clusters; each cluster, grouped
+  by its id, given its original and story date by :func:`~onrecord.corpus.copies.choose_original`;
+- actors: reports grouped by normalised name; a surname alone joined to the one full name that
+  owns it (grouped by that word); each merged actor built by
+  :func:`~onrecord.corpus.actors.resolve_actors`;
+- statements: quotes grouped by actor, merged by :func:`~onrecord.corpus.statements.group_statements`.
+
+The driver streams the keys out of the store a chunk at a time (into Ray's object store) and writes
+the results back as they stream in; it never holds the corpus. Rows travel as a few string key
+columns and one pickled payload, so their schema never depends on which values are missing.
+"""
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import pyarrow as pa
+import ray
+import ray.data
+
+from ..corpus.actors import Mentioned, looks_like_person, normalise, resolve_actors
+from ..corpus.copies import CopyInfo, UnionFind, choose_original, group_copies
+from ..corpus.statements import QuoteReport, group_statements
+from ..store.db import row_id
+from .ray import cluster_cpus, init_ray
+
+#: Rows per chunk streamed from SQLite into Ray's object store.
+CHUNK = 20_000
+
+
+def _pack(obj) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _table(columns: dict[str, list], payloads: list | None = None) -> pa.Table:
+    data = {name: pa.array(values, pa.string()) for name, values in columns.items()}
+    if payloads is not None:
+        data["p"] = pa.array(payloads, pa.large_binary())
+    return pa.table(data)
+
+
+def _empty(*names: str, payload: bool = True) -> pa.Table:
+    return _table({n: [] for n in names}, [] if payload else None)
+
+
+def _payloads(batch: pa.Table) -> list:
+    return [pickle.loads(b) for b in batch.column("p").to_pylist()]
+
+
+def from_rows(rows: Iterable, make: Callable[[list], pa.Table]):
+    """A Ray dataset of ``rows`` (an SQLite cursor, read :data:`CHUNK` rows at a time), each chunk
+    turned into an Arrow table by ``make`` and put in the object store; None when there are none."""
+    import ray.data
+
+    refs, chunk = [], []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            refs.append(ray.put(make(chunk)))
+            chunk = []
+    if chunk:
+        refs.append(ray.put(make(chunk)))
+    return ray.data.from_arrow_refs(refs) if refs else None
+
+
+def _results(ds) -> Iterator:
+    """The payloads of ``ds``, streamed to the driver."""
+    for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
+        yield from _payloads(batch)
+
+
+# -- copies ---------------------------------------------------------------------------------------
+
+def _bucket_members(group: pa.Table) -> pa.Table:
+    """Per band key: its documents, when two or more share it (candidate copies)."""
+    ids = group.column("doc_id").to_pylist()
+    if len(ids) < 2:
+        return _empty("doc_id", "kind")
+    key = group.column("key")[0].as_py()
+    return _table({"doc_id": ids, "kind": ["band"] * len(ids)}, [key.encode()] * len(ids))
+
+
+def _info_per_bucket(group: pa.Table) -> pa.Table:
+    """Per document: its copy info, once for each candidate bucket it is in."""
+    kinds = group.column("kind").to_pylist()
+    payloads = group.column("p").to_pylist()
+    info = next((p for k, p in zip(kinds, payloads) if k == "info"), None)
+    keys = [p.decode() for k, p in zip(kinds, payloads) if k == "band"]
+    if info is None or not keys:
+        return _empty("key")
+    return _table({"key": keys}, [info] * len(keys))
+
+
+def _bucket_clusters(group: pa.Table, threshold: float) -> pa.Table:
+    """Per candidate bucket: the copies it holds, as clusters of document ids."""
+    infos = {i.doc_id: i for i in _payloads(group)}
+    clusters = group_copies([list(infos)], infos, threshold)
+    return _table({"first": [m[0] for m in clusters.values()]}, [_pack(m) for m in clusters.values()])
+
+
+def _cluster_dates(group: pa.Table) -> pa.Table:
+    """Per cluster: the original, and each member's ``duplicate_of`` and story date."""
+    cluster_id = group.column("cluster")[0].as_py()
+    members = sorted(_payloads(group), key=lambda i: i.doc_id)
+    original, day, conf = choose_original(members)
+    updates = []
+    for info in members:
+        dup = None if info.doc_id == original.doc_id else original.doc_id
+        own = info.published if info.published_confidence > 0 else None
+        # A copy takes the story's date when its own is missing, doubtful or later.
+        if day and (own is None or info.repost_suspected or own > day):
+            story, story_conf = day, conf
+        else:
+            story, story_conf = own, info.published_confidence
+        updates.append((cluster_id, dup, story, story_conf, info.doc_id))
+    return _table({"cluster": [cluster_id]}, [_pack(updates)])
+
+
+def _in_clusters(batch: pa.Table, membership_box: list) -> pa.Table:
+    """The copy infos of documents in a cluster, keyed by their cluster."""
+    membership = membership_box[0] if not isinstance(membership_box[0], ray.ObjectRef) else ray.get(membership_box[0])
+    ids, payloads = [], []
+    for doc_id, p in zip(batch.column("doc_id").to_pylist(), batch.column("p").to_pylist()):
+        if doc_id in membership:
+            ids.append(membership[doc_id])
+            payloads.append(p)
+    return _table({"cluster": ids}, payloads)
+
+
+def find_copies_ray(store, settings: dict, partitions: int) -> dict[str, int]:
+    """Group copies and set ``cluster_id``, ``duplicate_of`` and ``story_date`` on documents, as
+    :func:`onrecord.store.corpus_phase.find_copies` does."""
+    conn = store.conn
+    threshold = float(settings["copies"]["containment"])
+    bands = from_rows(conn.execute("SELECT key, doc_id FROM bands"),
+                      lambda rows: _table({"key": [r[0] for r in rows], "doc_id": [r[1] for r in rows]}))
+    infos = from_rows(conn.execute(
+        "SELECT id, source, minhash, published, published_confidence, repost_suspected, page_date, shingles"
+        " FROM documents WHERE status = 'ok' AND minhash IS NOT NULL"),
+        lambda rows: _table({"doc_id": [r[0] for r in rows], "kind": ["info"] * len(rows)},
+                            [_pack(CopyInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[1], r[7] or 0))
+                             for r in rows]))
+    uf = UnionFind()
+    if bands is not None and infos is not None:
+        members = bands.groupby("key", num_partitions=partitions).map_groups(_bucket_members, batch_format="pyarrow")
+        per_bucket = (members.union(infos).groupby("doc_id", num_partitions=partitions)
+                      .map_groups(_info_per_bucket, batch_format="pyarrow"))
+        local = per_bucket.groupby("key", num_partitions=partitions).map_groups(
+            _bucket_clusters, batch_format="pyarrow", fn_kwargs={"threshold": threshold})
+        # Clusters found in different buckets that share a document are one cluster: only
+        # documents with copies reach this point.
+        for cluster in _results(local):
+            for other in cluster[1:]:
+                uf.union(cluster[0], other)
+    clusters = {min(m): sorted(m) for m in uf.groups().values() if len(m) > 1}
+    membership = {doc_id: cid for cid, members in clusters.items() for doc_id in members}
+    with conn:
+        conn.execute("UPDATE documents SET cluster_id = NULL, duplicate_of = NULL, story_date = published,"
+                     " story_date_confidence = published_confidence")
+        if membership:
+            box = [ray.put(membership)]
+            dated = (infos.map_batches(_in_clusters, batch_format="pyarrow", fn_kwargs={"membership_box": box})
+                     .groupby("cluster", num_partitions=partitions).map_groups(_cluster_dates, batch_format="pyarrow"))
+            for updates in _results(dated):
+                conn.executemany("UPDATE documents SET cluster_id = ?, duplicate_of = ?, story_date = ?,"
+                                 " story_date_confidence = ? WHERE id = ?", updates)
+    return {"clusters": len(clusters), "copies": sum(len(m) - 1 for m in clusters.values())}
+
+
+# -- actors ---------------------------------------------------------------------------------------
+
+def _actor_id(key: str) -> str:
+    return row_id("actor", key)
+
+
+def _report_rows(rows: list) -> pa.Table:
+    # rows: (order, Mentioned, ref); the key is computed on the workers
+    return _table({"key": [""] * len(rows)}, [_pack(r) for r in rows])
+
+
+def _with_keys(batch: pa.Table) -> pa.Table:
+    reports = _payloads(batch)
+    keys = [normalise(r[1].name) for r in reports]
+    keep = [i for i, k in enumerate(keys) if k]
+    payloads = batch.column("p").to_pylist()
+    return _table({"key": [keys[i] for i in keep]}, [payloads[i] for i in keep])
+
+
+def _per_key(group: pa.Table) -> pa.Table:
+    """Per normalised name: its reports in store order; a full personal name also claims its first
+    and last word, so that a surname alone can join it."""
+    key = group.column("key")[0].as_py()
+    reports = sorted(_payloads(group), key=lambda r: r[0])
+    words = key.split()
+    rows_w, rows_kind, rows_key, payloads = [key], ["key"], [key], [_pack(reports)]
+    if len(words) > 1 and looks_like_person(reports[0][1].name):
+        for word in {words[0], words[-1]}:
+            rows_w.append(word)
+            rows_kind.append("owner")
+            rows_key.append(key)
+            payloads.append(b"")
+    return _table({"w": rows_w, "kind": rows_kind, "key": rows_key}, payloads)
+
+
+def _targets(group: pa.Table) -> pa.Table:
+    """Per word: a one-word name joins the single full name that owns the word, if exactly one."""
+    kinds, keys, payloads = (group.column(c).to_pylist() for c in ("kind", "key", "p"))
+    owners = {k for kind, k in zip(kinds, keys) if kind == "owner"}
+    out_target, out_p = [], []
+    for kind, key, p in zip(kinds, keys, payloads):
+        if kind != "key":
+            continue
+        target = next(iter(owners)) if len(key.split()) == 1 and len(owners) == 1 else key
+        out_target.append(target)
+        out_p.append(p)
+    return _table({"target": out_target}, out_p)
+
+
+def _merge_actor(group: pa.Table) -> pa.Table:
+    """Per merged actor: its row and the actor id of each report, by ``resolve_actors``."""
+    per_key = sorted(_payloads(group), key=lambda reps: reps[0][0])
+    reports = [r for reps in per_key for r in reps]
+    actors, key_to_id = resolve_actors([r[1] for r in reports], _actor_id)
+    links = [(r[2], key_to_id.get(normalise(r[1].name))) for r in reports]
+    n_statements: dict[str, int] = {}
+    for (kind, _), aid in links:
+        if kind == "q" and aid:
+            n_statements[aid] = n_statements.get(aid, 0) + 1
+    rows = [(a.id, a.name, a.kind, json.dumps(a.aliases, ensure_ascii=False), json.dumps(a.roles, ensure_ascii=False),
+             a.affiliation, n_statements.get(a.id, 0), a.first_date, a.last_date) for a in actors]
+    return _table({"target": [group.column("target")[0].as_py()]}, [_pack((rows, links))])
+
+
+def _actor_reports(conn) -> Iterator[tuple]:
+    """Quote speakers, then event parties, in the order the local engine reads them."""
+    order = 0
+    for q in conn.execute(
+            "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.speaker_mention, q.speaker_role, q.speaker_affiliation,"
+            " d.story_date, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"):
+        if q["speaker"]:
+            yield (order, Mentioned(q["speaker"], q["speaker_mention"], q["speaker_role"], q["speaker_affiliation"],
+                                    q["story_date"]), ("q", q["id"]))
+            order += 1
+    for e in conn.execute("SELECT m.id, m.actor, m.recipient, m.date, d.story_date FROM event_mentions m"
+                          " JOIN documents d ON d.id = m.doc_id"):
+        for role, name in (("a", e["actor"]), ("r", e["recipient"])):
+            if name:
+                yield (order, Mentioned(name, None, None, None, e["date"] or e["story_date"]), (role, e["id"]))
+                order += 1
+
+
+def resolve_actor_table_ray(store, partitions: int) -> dict[str, int]:
+    """Rebuild ``actors`` and link quotes and events to them, as
+    :func:`onrecord.store.corpus_phase.resolve_actor_table` does."""
+    conn = store.conn
+    reports = from_rows(_actor_reports(conn), _report_rows)
+    n_actors = 0
+    with conn:
+        conn.execute("DELETE FROM actors")
+        conn.execute("UPDATE quotes SET actor_id = NULL")
+        conn.execute("UPDATE event_mentions SET actor_id = NULL, recipient_id = NULL")
+        if reports is not None:
+            merged = (reports.map_batches(_with_keys, batch_format="pyarrow")
+                      .groupby("key", num_partitions=partitions).map_groups(_per_key, batch_format="pyarrow")
+                      .groupby("w", num_partitions=partitions).map_groups(_targets, batch_format="pyarrow")
+                      .groupby("target", num_partitions=partitions).map_groups(_merge_actor, batch_format="pyarrow"))
+            column = {"q": ("quotes", "actor_id"), "a": ("event_mentions", "actor_id"),
+                      "r": ("event_mentions", "recipient_id")}
+            for rows, links in _results(merged):
+                n_actors += len(rows)
+                conn.executemany(
+                    "INSERT INTO actors (id, name, kind, aliases, roles, affiliation, n_statements, first_date, last_date)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                for kind, (table, col) in column.items():
+                    conn.executemany(f"UPDATE {table} SET {col} = ? WHERE id = ?",
+                                     [(aid, ref_id) for (k, ref_id), aid in links if k == kind and aid])
+        conn.execute("UPDATE actors SET n_events = (SELECT count(*) FROM event_mentions m"
+                     " WHERE m.actor_id = actors.id OR m.recipient_id = actors.id)")
+    return {"actors": n_actors}
+
+
+# -- statements -----------------------------------------------------------------------------------
+
+def _statement_rows(rows: list) -> pa.Table:
+    return _table({"actor": [r["actor_id"] or f"speaker:{r['speaker'] or ''}" for r in rows]},
+                  [_pack(tuple(r)) for r in rows])
+
+
+_QUOTE_COLUMNS = ("id", "doc_id", "text", "kind", "speaker", "speaker_role", "actor_id", "story_date",
+                  "story_date_confidence", "outlet", "source")
+
+
+def _merge_statements(group: pa.Table) -> pa.Table:
+    """Per actor: its statements (reports of the same words merged) and the quotes of each."""
+    info = {row["id"]: row for row in (dict(zip(_QUOTE_COLUMNS, p)) for p in _payloads(group))}
+    reports = [QuoteReport(r["id"], r["doc_id"], r["actor_id"] or f"speaker:{r['speaker'] or ''}", r["text"],
+                           r["kind"], r["story_date"], r["outlet"], r["source"]) for r in info.values()]
+    statements, links = [], []
+    for found in group_statements(reports):
+        first = info[found[0].quote_id]
+        # The fullest wording among the reports stands for the statement.
+        best = max(found, key=lambda r: (len(r.text), r.kind == "direct"))
+        sid = row_id("statement", *sorted(r.quote_id for r in found))
+        outlets = sorted({r.outlet or info[r.quote_id]["source"] for r in found})
+        statements.append((sid, first["actor_id"], first["speaker"], first["speaker_role"], best.text, best.kind,
+                           first["story_date"], first["story_date_confidence"], first["doc_id"], first["id"],
+                           len(found), json.dumps(outlets, ensure_ascii=False)))
+        links += [(sid, r.quote_id) for r in found]
+    return _table({"actor": [group.column("actor")[0].as_py()]}, [_pack((statements, links))])
+
+
+def merge_statements_ray(store, partitions: int) -> dict[str, int]:
+    """Rebuild ``statements`` and link quotes to them, as
+    :func:`onrecord.store.corpus_phase.merge_statements` does."""
+    conn = store.conn
+    quotes = from_rows(conn.execute(
+        "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.speaker_role, q.actor_id, d.story_date,"
+        " d.story_date_confidence, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"),
+        _statement_rows)
+    n = 0
+    with conn:
+        conn.execute("DELETE FROM statements")
+        if quotes is not None:
+            merged = quotes.groupby("actor", num_partitions=partitions).map_groups(_merge_statements,
+                                                                                    batch_format="pyarrow")
+            for statements, links in _results(merged):
+                n += len(statements)
+                conn.executemany("INSERT INTO statements (id, actor_id, speaker, speaker_role, text, kind, date,"
+                                 " date_confidence, first_doc_id, first_quote_id, n_reports, outlets)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", statements)
+                conn.executemany("UPDATE quotes SET statement_id = ? WHERE id = ?", links)
+    return {"statements": n}
+
+
+def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None,
+                         partitions: int | None = None) -> dict[str, int]:
+    """Run every corpus step on Ray, in the local engine's order, and return their counts.
+
+    ``partitions`` is the number of groups each group-by spreads its keys over (default: twice the
+    cluster's CPUs).
+    """
+    init_ray(settings, address)
+    from .ray import _data_context
+
+    ctx = _data_context(strict=True)
+    # The corpus tables are small next to the documents: Ray's task-based sort shuffle starts in
+    # well under a second where the actor-based hash shuffle takes seconds per group-by.
+    ctx.shuffle_strategy = ray.data.context.ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    parts = int(partitions or 2 * cluster_cpus())
+    counts = {}
+    counts.update(find_copies_ray(store, settings, parts))
+    counts.update(resolve_actor_table_ray(store, parts))
+    counts.update(merge_statements_ray(store, parts))
+    return counts
+
+
+__all__: Sequence[str] = ("run_corpus_phase_ray", "find_copies_ray", "resolve_actor_table_ray",
+                          "merge_statements_ray", "from_rows")
