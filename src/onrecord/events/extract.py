@@ -11,7 +11,7 @@ from .coder import Act, code_acts, select_acts
 from .lexicon import REPORTING
 from .modes import contexts_for, mode_from_cues
 from .parties import DocContext, location_of, name_party
-from .resources import discard_pattern
+from .resources import is_discarded
 from .roles import actor_token, pick_recipient, resolve
 from .parties import is_party_noun
 from .syntax import OBLIGATION_AUX, auxiliaries, first_child, is_negated, subject_of
@@ -161,11 +161,10 @@ def sentences(doc):
 def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> list[Event]:
     """The events of a parsed document (spaCy ``Doc`` of ``body``), dated against ``anchor``."""
     anchor = anchor or dt.date.today()
-    discard = discard_pattern()
     events: list[Event] = []
     for sent in sentences(doc):
         text = sent.text.strip()
-        if len(text) < 12 or (discard is not None and discard.search(text)):
+        if len(text) < 12 or is_discarded([t.lower_ for t in sent]):
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = start + len(text)

@@ -42,6 +42,9 @@ class Pattern:
     code: str | None
     passive: str | None
     weight: int
+    #: for each element, the words one of its alternatives starts with: a pattern can only match a
+    #: clause that has a word of every set (checked before the ordered match)
+    needs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,10 @@ def verb_lexicon() -> VerbLexicon:
             preps = tuple((prep, tuple(_element(w, synsets) for w in nouns)) for prep, nouns in p["preps"])
             weight = len(pre) + len(post) + sum(1 + len(n) for _, n in preps)
             if weight:
-                compiled.append(Pattern(pre, post, preps, p["code"], p["passive"], weight))
+                elements = list(pre) + list(post) + [n for _, nouns in preps for n in nouns]
+                needs = tuple(frozenset(alt[0] for alt in e) for e in elements)
+                needs += tuple(frozenset((prep,)) for prep, _ in preps)
+                compiled.append(Pattern(pre, post, preps, p["code"], p["passive"], weight, needs))
         # Most specific first; the file's order breaks ties (sorted is stable).
         patterns[name] = sorted(compiled, key=lambda q: -q.weight)
     return VerbLexicon(forms, defaults, patterns)
@@ -164,16 +170,24 @@ def issue_index() -> IssueIndex:
 
 
 @functools.lru_cache(maxsize=1)
-def discard_pattern() -> re.Pattern | None:
-    """One regex for Phoenix's sentence and story discard phrases (sports, entertainment); the bare
-    years are left out when the file is built."""
+def discard_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """Phoenix's sentence and story discard phrases (sports, entertainment) as lower-case word
+    tuples indexed by first word; the bare years are left out when the file is built. Whole words
+    only: TABARI's prefix stems ("CHAMPION") would also drop "championed"."""
     data = _load("discards.json")
-    alternatives = []
+    index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in data["story"] + data["sentence"]:
-        body = re.escape(phrase.rstrip("_").strip())
-        if body:
-            # Whole words only: TABARI's prefix stems ("CHAMPION") would also drop "championed".
-            alternatives.append(r"(?<![\w])" + body + r"(?![\w])")
-    if not alternatives:
-        return None
-    return re.compile("|".join(sorted(alternatives, key=len, reverse=True)), re.I)
+        words = tuple(re.findall(r"[\w'&.-]+", phrase.rstrip("_").lower()))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
+
+
+def is_discarded(words: list[str]) -> bool:
+    """True when the lower-case ``words`` of a sentence contain a discard phrase."""
+    index = discard_phrases()
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return True
+    return False

@@ -162,11 +162,14 @@ def match_verb(tok, subject_head=None) -> CameoMatch | None:
     preps = [(t.text.upper(), [_keys(x) for obj in t.children if obj.dep_ in ("pobj", "pcomp") for x in
                                sorted(_phrase(obj), key=lambda y: y.i)])
              for t in after if t.dep_ in ("prep", "agent", "dative")]
+    present = set().union(*post_keys, *pre_keys, *(k for _, keys in preps for k in keys)) | {p for p, _ in preps}
     best: CameoMatch | None = None
     for entry in entries:
         for pattern in lexicon.patterns.get(entry.block, ()):
             if best is not None and best.pattern is not None and pattern.weight <= best.pattern.weight:
                 break
+            if any(not (need & present) for need in pattern.needs):
+                continue
             if _match(pattern, pre_keys, post_keys, preps):
                 code = None if pattern.code == "---" else pattern.code
                 best = CameoMatch(code, pattern.passive, entry, pattern)
