@@ -235,6 +235,12 @@ def test_preclean_removes_furniture_but_not_article_text(block, marker, gone):
         ("- Sign up for the bundle using the same email as your existing account", None),
         ("If you just want the films, you can sign up for a free trial and pay monthly after.", None),
         ("There's plenty more where that came from. Sign up for our daily newsletter.", "call"),
+        ("Follow The Daily Paper Opinion section on Facebook and Instagram.", "call"),
+        ('Her book, "Far Out" (2018), is out now. Follow her on Twitter @someone.', "call"),
+        ('"Follow us on Twitter," the campaign urged its members.', None),
+        ("iTunes: http://example.com/podcast", "link"),
+        ("More sports: https://example.com/sports and https://example.com/nba", "link"),
+        ("The report is at https://example.com/report and runs to 300 pages.", None),
         ("https://example.com/other-page", None),
     ],
 )

@@ -27,6 +27,7 @@ _LINK_TAG = re.compile(r"\[(?:[A-Z]{3,}|Video|Pics|Photos|Gallery|Poll)\]\W{0,2}
 _CALL_WORDS = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|subscription|newsletters?|inbox|click(?:ing)? here|tap here"
     r"|follow (?:us|him|her|me|them|@\w+|[A-Z]\w+(?: [A-Z]\w+)? on)"
+    r"|follow\b[^.!?]{0,80}\b(?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok|https?://)"
     r"|share (?:it|this)(?: story| article)? with|download (?:the|our) app|get the app|get access"
     r"|letterbox|podcast|listen (?:live|back|to (?:the|our))|youtube channel)",
     _I,
@@ -37,8 +38,10 @@ _IMPERATIVE = re.compile(
     r"|register|become|support|donate|start|don't miss|never miss|see|find|read)\b",
     _I,
 )
-#: A quotation with a verb of saying is reported speech, never a call to the reader.
-_REPORTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according)\b", _I)
+#: A verb of saying makes the line reported speech, never a call to the reader; so does a call
+#: that stands inside quotation marks.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", _I)
+_QUOTED = re.compile(r"[\"“«„]([^\"”»]{1,300})[\"”»]")
 #: Lines that are notices of the site rather than of the story.
 _NOTICE = re.compile(
     r"^(?:copyright\b|©|\(c\) ?\d{4})|all rights reserved|for your personal,? non-commercial use"
@@ -67,6 +70,9 @@ _LABEL = re.compile(
 #: A line of tags: "Tags: a, b, c".
 _TAGS = re.compile(r"^(?:tags?|topics?|keywords?|filed under)\s*:\s*\S", _I)
 _URL_ONLY = re.compile(r"^\W{0,2}(?:https?://|www\.)\S+\W{0,2}$", _I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", _I)
+#: A short label followed by addresses: "iTunes: http://...", "More AP NBA: https://... and https://...".
+_LABELLED_URLS = re.compile(r"^[\w' .&-]{1,40}:\s*(?:https?://|www\.)", _I)
 
 _TAG_LABELS = {"tag", "tags", "topic", "topics", "keyword", "keywords", "filed under", "categories"}
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]|[.!?]$")
@@ -98,12 +104,15 @@ def boilerplate_kind(line: str, page_url: str | None = None) -> str | None:
         return "label"
     if (_LINK_LABEL.search(line) or _LINK_TAG.search(line)) and len(line) < 200:
         return "link"
+    if _LABELLED_URLS.match(line) and sum(map(len, _URL.findall(line))) >= 0.5 * len(line):
+        return "link"
     if (
         len(line) <= _MAX_CALL_CHARS
         and not line.startswith("- ")  # an item of a how-to list, not a promotion
         and _CALL_WORDS.search(line)
         and _IMPERATIVE.search(line)
         and not _REPORTED.search(line)
+        and not any(_CALL_WORDS.search(quoted) for quoted in _QUOTED.findall(line))
     ):
         return "call"
     return None
