@@ -387,6 +387,14 @@ def find_html_block(lines: list[Line]) -> tuple[int, int]:
         return -1, -1
     start, end = idx[0], idx[-1]
     for i in range(start, end + 1):
+        # An other-script line between paragraphs is a quotation; next to a headline or date it
+        # is a wrapper's.
+        if lines[i].kind == "foreign":
+            before = next((ln for ln in reversed(lines[start:i]) if ln.kind not in ("foreign", "quotation")), None)
+            after = next((ln for ln in lines[i + 1:end + 1] if ln.kind not in ("foreign", "quotation")), None)
+            if before and after and _keepable(before) and _keepable(after):
+                lines[i].kind = "quotation"
+    for i in range(start, end + 1):
         # A list of other stories or a footer in the last part of the text ends the article.
         if lines[i].kind in ("list_header", "footer", "tags") and i > start + 0.6 * (end - start):
             before = [j for j in idx if j < i]
@@ -396,15 +404,13 @@ def find_html_block(lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
-#: Kinds an HTML extractor's main text may still hold that are never article text; links and
-#: other-script lines stay (the extractor chose them; they are often quoted posts or sources).
-HTML_NOISE = NOISE - {"contact", "foreign", "junk", "list"}
+#: Kinds an HTML extractor's main text may still hold that are never article text; links stay
+#: (the extractor chose them; they are often quoted posts or sources).
+HTML_NOISE = NOISE - {"contact", "junk", "list"}
 
 
 def keep_in_html(ln: Line) -> bool:
     """Whether a line of an extractor's main text is article text: anything but clear noise."""
-    if ln.kind == "foreign":
-        return cl.foreign_share(ln.text) < 0.7
     return ln.kind not in HTML_NOISE
 
 
