@@ -260,3 +260,13 @@ def test_a_sentence_headline_followed_by_its_date_stamp_is_not_the_first_paragra
     head = 'Video shows dramatic rescue of the kidnapped girl: "We got her!"'
     doc = run(page(head, "Updated on: November 19, 2019 / 10:07 AM", *ARTICLE))
     assert paragraphs(doc) == ARTICLE and head in doc.removed
+
+
+def test_html_text_keeps_other_script_quotations_but_not_edge_wrappers():
+    from onrecord.stages.clean import classify, find_html_block, keep_in_html
+    lines = prepare_lines("\n".join(["发布时间:2024-09-23 来源:某某新闻网", P1, "他说：我们会继续努力工作。", P2, "• 相关新闻 某某"]))
+    for ln in lines:
+        ln.kind = classify(ln)
+    start, end = find_html_block(lines)
+    kept = [ln.text for i, ln in enumerate(lines) if start <= i <= end and keep_in_html(ln)]
+    assert kept == [P1, "他说：我们会继续努力工作。", P2]
