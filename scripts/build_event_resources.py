@@ -136,7 +136,11 @@ def build_verbs() -> dict:
         if line.startswith("-"):
             pattern = parse_pattern(line)
             if pattern and pattern not in block["patterns"]:
-                block["patterns"].append(pattern)
+                # the verb the pattern was written for (its comment's first word), when named
+                source = raw.split("#", 1)[1].split() if "#" in raw else []
+                pattern["verb"] = " ".join(words(source[0])) if source and source[0].isupper() else None
+                if pattern not in block["patterns"]:
+                    block["patterns"].append(pattern)
             continue
         # A verb line: BASE {IRREGULAR FORMS} [own code]
         own, _ = parse_code(line)

@@ -23,8 +23,14 @@ from ..model import Event, Party
 #: Types whose parties act together, so "A met B" and "B met A" report one meeting.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Days two reports' dates may differ and still be one happening, by how the date was found.
-TOLERANCE_NAMED = 1  # the sentence names the day ("on Monday", "yesterday")
-TOLERANCE_VAGUE = 3  # dated by the story's date, or by "last week" and the like
+TOLERANCE_NAMED = 1  # the sentence names the day ("on Monday", "yesterday", "April 11")
+TOLERANCE_UNDATED = 3  # dated by the story's publication
+TOLERANCE_WEEK = 4  # "last week", "days ago"
+TOLERANCE_MONTH = 15  # "last month", "in April"
+_VAGUE = re.compile(r"week|days|recent|ago|back|earlier|later", re.I)
+_MONTHLY = re.compile(r"month|year|january|february|march|april|may|june|july|august|september|october|"
+                      r"november|december", re.I)
+_DAY_NUMBER = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,27 +129,41 @@ def _order(r: EventReport) -> tuple:
     return (r.published or "9999", r.doc_id, r.event.start, r.event.end, r.source)
 
 
+def tolerance(date_text: str | None) -> int:
+    """How many days a date found from ``date_text`` may be off: a named day 1, a week 4, a month 15,
+    no words (the story's date) 3."""
+    if not date_text:
+        return TOLERANCE_UNDATED
+    if _MONTHLY.search(date_text) and not _DAY_NUMBER.search(date_text):
+        return TOLERANCE_MONTH
+    if _VAGUE.search(date_text):
+        return TOLERANCE_WEEK
+    return TOLERANCE_NAMED
+
+
 @dataclass(slots=True)
 class _Unit:
-    """Reports that are copies of one sentence of one story (same group), with their best date."""
+    """Reports that are copies of one sentence of one story (same group), with their best date and
+    how far that date may be off."""
 
     reports: list[EventReport]
     date: dt.date | None
-    named: bool
+    slack: int
 
 
-def _best_date(reports: list[EventReport]) -> tuple[dt.date | None, bool]:
-    """The day most reports give, counting a day the text names three times; ties go to the earliest."""
+def _best_date(reports: list[EventReport]) -> tuple[dt.date | None, int]:
+    """The day most reports give, a day the text names counting three times (ties go to the
+    earliest), and the smallest tolerance among the reports that give it."""
     votes: collections.Counter = collections.Counter()
     for r in reports:
         day = _day(r.event.date) or _day(r.published)
         if day is not None:
             votes[day] += 3 if r.event.date_text else 1
     if not votes:
-        return None, False
+        return None, TOLERANCE_UNDATED
     best = max(votes.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
-    named = any(r.event.date_text and _day(r.event.date) == best for r in reports)
-    return best, named
+    slack = min(tolerance(r.event.date_text) for r in reports if (_day(r.event.date) or _day(r.published)) == best)
+    return best, slack
 
 
 def merge_group(reports: Iterable[EventReport]) -> list[MergedEvent]:
@@ -156,17 +176,17 @@ def merge_group(reports: Iterable[EventReport]) -> list[MergedEvent]:
         units.setdefault(key, []).append(r)
     built = []
     for members in units.values():
-        day, named = _best_date(members)
-        built.append(_Unit(members, day, named))
+        day, slack = _best_date(members)
+        built.append(_Unit(members, day, slack))
     built.sort(key=lambda u: (u.date or dt.date.max, _order(u.reports[0])))
     clusters: list[list[_Unit]] = []
     for unit in built:
         if clusters:
             anchor = clusters[-1][0]
-            tolerance = TOLERANCE_NAMED if (unit.named and anchor.named) else TOLERANCE_VAGUE
+            allowed = max(unit.slack, anchor.slack)
             if unit.date is None and anchor.date is None or (
                     unit.date is not None and anchor.date is not None
-                    and (unit.date - anchor.date).days <= tolerance):
+                    and (unit.date - anchor.date).days <= allowed):
                 clusters[-1].append(unit)
                 continue
         clusters.append([unit])

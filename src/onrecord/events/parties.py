@@ -26,7 +26,8 @@ opposition attacker captor hostage-taker administration authority authorities go
 premier chancellor monarch sheikh tribunal court parliament assembly cabinet junta regime military navy
 airforce fighter fighters guerrilla militant bomber squad unit brigade battalion activist activists
 demonstrator protester lawyer judge prosecutor spokesman spokeswoman diplomat envoy ambassador senator
-lawmaker legislator congressman representative commission network group groups""".split())
+lawmaker legislator congressman representative commission network group groups counterpart counterparts
+host hosts mediator mediators""".split())
 #: Things that act in a sentence but are not parties: an attack by them has no named actor.
 INSTRUMENTS = frozenset("""explosion blast bomb bombs mine mines minefield device shell shells rocket rockets
 missile missiles fire gunfire attack attacks bombing raid grenade landmine ied explosive explosives accident
@@ -36,7 +37,7 @@ GENERIC_PLURALS = frozenset("countries sides parties nations neighbors neighbour
 #: Modifiers that say a quantity, not who: dropped unless nothing else is left of the name.
 QUANTITY_WORDS = frozenset("some about around nearly almost over more than at least up to several many".split())
 #: Words a canonical name starts without.
-LEADING_NOISE = re.compile(r"^(?:the|a|an|some|about|around|at least|more than|nearly|almost|over|up to|"
+LEADING_NOISE = re.compile(r"^(?:the|a|an|his|her|its|their|our|some|about|around|at least|more than|nearly|almost|over|up to|"
                            r"several|many|other|all|both|two|three|four|five|six|seven|eight|nine|ten|"
                            r"hundreds of|thousands of|tens of thousands of|dozens of|[\d,.]+)\s+", re.I)
 
@@ -150,7 +151,8 @@ def _span_tokens(head) -> list:
     named = head.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") and head.pos_ == "PROPN"
     if not named:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "from" and head.lemma_.lower() in
+                                                                  EXTRA_PARTY_NOUNS | {"official", "delegate"})):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None and (obj.ent_type_ in ENTITY_PARTIES or obj.pos_ == "PROPN"):
                     tokens.extend(t for t in child.subtree)
@@ -165,7 +167,8 @@ def collective_member(head):
     """For "a group of Moroccan diplomats" or "thousands of refugees", the members' noun."""
     if head.lower_ in COLLECTIVE_NOUNS or head.lemma_.lower() in COLLECTIVE_NOUNS:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "from" and head.lemma_.lower() in
+                                                                  EXTRA_PARTY_NOUNS | {"official", "delegate"})):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return collective_member(obj)

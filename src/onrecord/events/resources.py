@@ -45,6 +45,8 @@ class Pattern:
     #: for each element, the words one of its alternatives starts with: a pattern can only match a
     #: clause that has a word of every set (checked before the ordered match)
     needs: tuple[frozenset[str], ...] = ()
+    #: the verb the pattern was written for (the dictionary's comment), None when unnamed
+    verb: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,7 @@ def verb_lexicon() -> VerbLexicon:
                 elements = list(pre) + list(post) + [n for _, nouns in preps for n in nouns]
                 needs = tuple(frozenset(alt[0] for alt in e) for e in elements)
                 needs += tuple(frozenset((prep,)) for prep, _ in preps)
-                compiled.append(Pattern(pre, post, preps, p["code"], p["passive"], weight, needs))
+                compiled.append(Pattern(pre, post, preps, p["code"], p["passive"], weight, needs, p.get("verb")))
         # Most specific first; the file's order breaks ties (sorted is stable).
         patterns[name] = sorted(compiled, key=lambda q: -q.weight)
     return VerbLexicon(forms, defaults, patterns)

@@ -16,7 +16,7 @@ from .syntax import agent_of, children, first_child, is_passive, subject_of
 #: Prepositions that introduce the recipient, by type (first found wins).
 RECIPIENT_PREPS = {
     "AID": ("to", "for"),
-    "CONSULT": ("with", "to", "between", "in"),
+    "CONSULT": ("with", "to", "between"),
     "REQUEST": ("from", "on", "of", "to"),
     "ACCUSE": ("against", "at", "of", "on", "into"),
     "AGREE": ("with", "to", "on"),
@@ -242,6 +242,8 @@ def recipient_candidates(act):
         return
     base = act.reading.type
     preps = RECIPIENT_PREPS.get(base, DEFAULT_PREPS)
+    if base == "CONSULT" and act.mode == "visit":
+        preps = preps + ("in",)  # "arrived in Amman on a visit": the host
     if act.reading.code == "withdraw":  # withdrawn from a place or party, not the forces withdrawn
         yield _pobj(anchor, ("from", "out"))
         return

@@ -170,6 +170,11 @@ def match_verb(tok, subject_head=None) -> CameoMatch | None:
                 break
             if any(not (need & present) for need in pattern.needs):
                 continue
+            # A verb with its own code keeps to its cue category when borrowing a pattern written for
+            # another verb of its block (BLAME [112] must not take INDICT's arrest code).
+            if entry.own_code and pattern.verb and pattern.verb != entry.base and pattern.code and \
+                    pattern.code != "---" and pattern.code[:2] != entry.own_code[:2]:
+                continue
             if _match(pattern, pre_keys, post_keys, preps):
                 code = None if pattern.code == "---" else pattern.code
                 best = CameoMatch(code, pattern.passive, entry, pattern)
