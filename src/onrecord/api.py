@@ -213,3 +213,102 @@ def actors(db: str | os.PathLike, *, name: str | None = None, limit: int = 100) 
 def summarise_reasons(report: RunReport) -> list[tuple[str, int]]:
     """Reasons of skipped and failed documents, most frequent first."""
     return collections.Counter(report.reasons).most_common()
+
+
+def timeline(db: str | os.PathLike, *, after: str | None = None, limit: int = 50, order: str = "oldest",
+             show: str = "all", **filters) -> dict:
+    """A page of the timeline: statements and events in date order (``order="newest"`` for newest
+    first, undated last), each with speaker, words, outlets, date confidence and ``link`` to its
+    evidence. ``filters``: speaker, actor, affiliation, outlet, since, until, q, type, doc. Pass the
+    page's ``next_after`` back as ``after`` for the next page."""
+    from .store.views import Filters
+    from .timeline import timeline as timeline_page
+
+    _keep_api_names()
+    with open_store(db) as store:
+        page = timeline_page(store, Filters.of(**filters), after=after, limit=limit, newest_first=order == "newest",
+                             show=show)
+    return page.as_dict()
+
+
+def events(db: str | os.PathLike, *, after: str | None = None, limit: int = 100, order: str = "oldest",
+           **filters) -> list[dict]:
+    """Events merged across articles in date order (who did what to whom, when), with the same
+    filters as :func:`timeline`."""
+    return timeline(db, after=after, limit=limit, order=order, show="events", **filters)["entries"]
+
+
+def export(db: str | os.PathLike, what: str, fmt: str | None, output: str | os.PathLike | IO[bytes],
+           **filters) -> int:
+    """Write ``what`` (statements, quotes, actors, events, documents) matching ``filters`` to
+    ``output`` (a path or a binary file) as ``fmt`` (csv, jsonl, parquet; None takes the path's
+    suffix); return the number of rows written."""
+    from .export import FORMATS, export as write_export
+    from .store.views import Filters, FilterError
+
+    _keep_api_names()
+    if fmt is None:
+        suffix = os.path.splitext(os.fspath(output))[1].lstrip(".").lower() if not hasattr(output, "write") else ""
+        fmt = {"ndjson": "jsonl", "pq": "parquet"}.get(suffix, suffix)
+        if fmt not in FORMATS:
+            raise FilterError(f"cannot tell the format of {output!r}; give --format csv, jsonl or parquet")
+    with open_store(db) as store:
+        return write_export(store, what, fmt, output, Filters.of(**filters))
+
+
+def create_app(db: str | os.PathLike):
+    """The web application (FastAPI) over the store ``db``, opened read-only."""
+    from .web import create_app as _create_app
+
+    application = _create_app(db)
+    _keep_api_names()
+    return application
+
+
+def _keep_api_names() -> None:
+    """Keep ``onrecord.timeline`` and ``onrecord.export`` naming the functions above.
+
+    Importing the modules ``onrecord.timeline`` and ``onrecord.export`` sets them as attributes of
+    the package, hiding the functions the package serves under those names; dropping the attributes
+    lets the package's lazy lookup serve the functions again (the modules stay in ``sys.modules``).
+    """
+    import sys
+    import types
+
+    package = sys.modules[__package__]
+    for name in ("timeline", "export"):
+        if isinstance(package.__dict__.get(name), types.ModuleType):
+            delattr(package, name)
+
+
+def serve(db: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000,
+          ready: Callable[[str], None] | None = None) -> None:
+    """Serve the store ``db`` read-only on ``host``:``port`` until interrupted; ``ready`` is called
+    with the address once the port is bound (``port=0`` takes a free one)."""
+    import socket
+
+    import uvicorn
+
+    from .errors import OnrecordError
+
+    application = create_app(db)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted connections only for sockets
+    # that say so, and without it keep-alive responses wait ~40 ms on Nagle and delayed ACKs.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise OnrecordError(f"cannot listen on {host}:{port} ({exc.strerror}); pick another with --port") from exc
+    sock.listen(256)
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    if ready:
+        ready(f"http://{shown}:{bound}/")
+    server = uvicorn.Server(uvicorn.Config(application, log_level="warning", access_log=False, lifespan="on"))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

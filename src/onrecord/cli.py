@@ -227,6 +227,55 @@ def actors(
     _console().print(table)
 
 
+@app.command()
+def serve(
+    db: str = typer.Argument(..., help="Store made by `onrecord ingest`, opened read-only."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (the default is this machine only)."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on (0 takes a free one)."),
+):
+    """Browse a store in a web browser: timeline, speakers, articles, search and the JSON API.
+
+    Example: [bold]onrecord serve news.db --port 8000[/]
+    """
+    def ready(url: str) -> None:
+        print(f"Serving {db} read-only at {url} (JSON API at {url}api/, Ctrl+C stops)", flush=True)
+
+    with _errors():
+        api.serve(db, host=host, port=port, ready=ready)
+
+
+@app.command()
+def export(
+    db: str = typer.Argument(..., help="Store made by `onrecord ingest`."),
+    what: str = typer.Option("statements", "--what", "-w", help="statements, quotes, actors, events or documents."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, jsonl or parquet (default: from -o's suffix)."),
+    output: str = typer.Option(..., "--output", "-o", help="File to write, or - for standard output."),
+    speaker: Optional[str] = typer.Option(None, help="Speaker's (or event party's) name or alias contains this."),
+    actor: Optional[str] = typer.Option(None, help="Exactly this actor id."),
+    affiliation: Optional[str] = typer.Option(None, help="The actor's affiliation contains this."),
+    outlet: Optional[str] = typer.Option(None, help="One of the reporting outlets contains this."),
+    since: Optional[str] = typer.Option(None, help="On or after YYYY, YYYY-MM or YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="On or before YYYY, YYYY-MM or YYYY-MM-DD."),
+    q: Optional[str] = typer.Option(None, "--q", "--words", help='Words in the text; "quoted phrases" kept whole.'),
+    type_: Optional[str] = typer.Option(None, "--type", help="Event type, e.g. CONSULT (events only)."),
+    doc: Optional[str] = typer.Option(None, help="Reported by this document id."),
+):
+    """Export a filtered list as CSV, JSON Lines or Parquet (the web page's filters).
+
+    Example: [bold]onrecord export news.db --what statements --speaker Kirby -o kirby.csv[/]
+    """
+    filters = dict(speaker=speaker, actor=actor, affiliation=affiliation, outlet=outlet, since=since, until=until,
+                   q=q, type=type_, doc=doc)
+    with _errors():
+        if output == "-":
+            n = api.export(db, what, fmt or "jsonl", sys.stdout.buffer, **filters)
+            sys.stdout.flush()
+        else:
+            n = api.export(db, what, fmt, output, **filters)
+    if output != "-":
+        _console(stderr=True).print(f"wrote {n} {what} to {output}")
+
+
 def main() -> None:
     """Entry point of the ``onrecord`` script."""
     app()
