@@ -218,6 +218,8 @@ def find_time_expressions(text: str, anchor: dt.date | str) -> list[TimeExpressi
             when, granularity, future = _resolve(kind, m, anchor_day)
             if when is None:
                 continue
+            if text[start:end].endswith(".") and re.search(r"[A-Za-z]{5,}\.$", text[start:end]):
+                end -= 1  # "on 5 March." ends the sentence; "Dec." is an abbreviation
             taken.append((start, end))
             found.append(TimeExpression(start, end, text[start:end], when, granularity, future))
     found.sort(key=lambda t: t.start)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
                       PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
-                      PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, WANT_VERBS, YIELDING)
+                      PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, THREAT_MODE_BY_NOUN, WANT_VERBS, YIELDING)
 from .readings import Reading, adjective_reading, nominal_reading, verb_reading
 from .parties import is_party_noun
 from .syntax import Frame, analyse, first_child, position, subject_of
@@ -38,7 +38,8 @@ class Act:
 
 
 def _threat_mode(reading: Reading) -> str | None:
-    return THREAT_MODE_BY_MODE.get(reading.mode or "") or THREAT_MODE.get(reading.type) or (
+    noun = reading.code.partition(":")[2]
+    return THREAT_MODE_BY_NOUN.get(noun) or THREAT_MODE_BY_MODE.get(reading.mode or "") or THREAT_MODE.get(reading.type) or (
         "restrict" if reading.type == "COERCE" else None)
 
 
@@ -182,7 +183,7 @@ def select_acts(acts: list[Act]) -> list[Act]:
         for i, act in enumerate(main):
             if act.reading.source == "default" and act.type in ("COOPERATE", "AID", "CONSULT"):
                 for p in purposes:
-                    if p.anchor.head is act.anchor or p.anchor.head.head is act.anchor:
+                    if p.anchor.head == act.anchor or p.anchor.head.head == act.anchor:
                         main[i] = p
                         break
         kept = main + [a for a in acts if a.position == "nominal"]

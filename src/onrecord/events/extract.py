@@ -34,9 +34,9 @@ def _clause_tokens(tok) -> set[int]:
     out = set()
     for t in tok.subtree:
         cur = t
-        while cur is not tok and cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+        while cur != tok and cur.pos_ not in ("VERB", "AUX") and cur.head != cur:
             cur = cur.head
-        if cur is tok:
+        if cur == tok:
             out.add(t.i)
     return out
 
@@ -49,10 +49,10 @@ def _expression_paths(sent, expressions):
         inside = [t for t in sent if lo <= t.idx < hi]
         if not inside:
             continue
-        head = next((t for t in inside if not (lo <= t.head.idx < hi) or t.head is t), inside[0])
+        head = next((t for t in inside if not (lo <= t.head.idx < hi) or t.head == t), inside[0])
         path, cur = [head], head
         for _ in range(10):
-            if cur.head is cur:
+            if cur.head == cur:
                 break
             below, cur = cur, cur.head
             path.append(cur)
@@ -75,10 +75,10 @@ def _date(act: Act, sent, anchor: dt.date, future: bool):
     chain = {act.anchor.i}
     cur = act.anchor
     for _ in range(6):
-        if cur.head is cur or cur is act.frame.top or cur is act.frame.reporter:
+        if cur.head == cur or cur == act.frame.top or cur == act.frame.reporter:
             break
         cur = cur.head
-        if cur is act.frame.reporter:
+        if cur == act.frame.reporter:
             break
         chain.add(cur.i)
     if act.frame.top is not None:
@@ -88,16 +88,16 @@ def _date(act: Act, sent, anchor: dt.date, future: bool):
     if future:  # an announced act is dated by the announcement, not by when it is to happen
         if act.frame.own_future:
             own = []
-        own = [e for e in own if not any(t is act.anchor for t in paths[e]) and not e.future]
+        own = [e for e in own if not any(t == act.anchor for t in paths[e]) and not e.future]
     if own:
         best = own[0]
         return best.iso, best.text
     reporter = act.frame.reporter
     if reporter is None:  # "..., police said on Friday" when the reporting verb is the root
         root = sent.root
-        if root.lemma_.lower() in REPORTING and root is not act.anchor:
+        if root.lemma_.lower() in REPORTING and root != act.anchor:
             reporter = root
-    on_reporter = [e for e, path in paths.items() if reporter is not None and path[-1] is reporter]
+    on_reporter = [e for e, path in paths.items() if reporter is not None and path[-1] == reporter]
     if on_reporter:
         best = on_reporter[0]
         return best.iso, best.text

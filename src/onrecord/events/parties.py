@@ -27,7 +27,7 @@ premier chancellor monarch sheikh tribunal court parliament assembly cabinet jun
 airforce fighter fighters guerrilla militant bomber squad unit brigade battalion activist activists
 demonstrator protester lawyer judge prosecutor spokesman spokeswoman diplomat envoy ambassador senator
 lawmaker legislator congressman representative commission network group groups counterpart counterparts
-host hosts mediator mediators""".split())
+host hosts mediator mediators patrol patrols convoy convoys""".split())
 #: Things that act in a sentence but are not parties: an attack by them has no named actor.
 INSTRUMENTS = frozenset("""explosion blast bomb bombs mine mines minefield device shell shells rocket rockets
 missile missiles fire gunfire attack attacks bombing raid grenade landmine ied explosive explosives accident
@@ -87,11 +87,13 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, strip_leading: bool = True) -> str:
+    """A name without edge punctuation, a lone possessive 's, and (``strip_leading``) leading
+    articles, possessive pronouns and quantities ("about 200", "the")."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:\"'“”‘’()")
     text = re.sub(r"[’']s$", "", text) if text.endswith(("'s", "’s")) and len(text.split()) == 1 else text
     previous = None
-    while previous != text:
+    while strip_leading and previous != text:
         previous = text
         text = LEADING_NOISE.sub("", text)
     return text.strip()
@@ -142,10 +144,10 @@ def _span_tokens(head) -> list:
     # drop a leading determiner/quantity and any punctuation at the edges
     while tokens and (tokens[0].dep_ in DROP_LEFT or tokens[0].pos_ in ("DET", "NUM", "PUNCT")
                       or tokens[0].lower_ in QUANTITY_WORDS):
-        if tokens[0] is head:
+        if tokens[0] == head:
             break
         tokens = tokens[1:]
-    if tokens == [head] and head.pos_ == "NOUN" and len(full) > 1:
+    if tokens == [head] and head.pos_ == "NOUN" and len(full) > 1 and any(t.pos_ == "NUM" for t in full):
         # "23 people", "Some 500,000 workers": the number is all that tells them apart
         tokens = [t for t in full if t.pos_ != "DET" or t.lower_ not in ("the", "a", "an")]
     named = head.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") and head.pos_ == "PROPN"
@@ -219,6 +221,10 @@ def name_party(head, ctx: DocContext) -> Party | None:
             ent = _ent_of(person)
     if ent is not None and ent.label_ == "PERSON":
         name = ctx.full_name(strip_titles(clean_name(_extend_name(ent))))
+        if len(name.split()) == 1:  # "President Bouteflika": a bare surname keeps its title
+            titles = [t.text for t in head.lefts if t.dep_ == "compound" and t.lower_ in TITLES and t.i < ent.start]
+            if titles:
+                name = " ".join(titles + [name])
         code = country_code(name.split()) or country_code([t.text for t in tokens if t.i < ent.start])
         return Party(name, code)
     if ent is not None and ent.label_ == "NORP" and ent.end - 1 == head.i:
@@ -237,7 +243,8 @@ def name_party(head, ctx: DocContext) -> Party | None:
         tokens = [t for t in tokens if not any(t.i in range(p.left_edge.i, p.right_edge.i + 1)
                                                  for p in head.lefts if p.dep_ == "poss")]
     text = "".join(t.text_with_ws for t in tokens).strip()
-    name = clean_name(text)
+    keeps_number = tokens[0].pos_ == "NUM" or tokens[0].lower_ in QUANTITY_WORDS
+    name = clean_name(text, strip_leading=not keeps_number)
     if not name:
         return None
     return Party(name, country_code([t.text for t in tokens]))

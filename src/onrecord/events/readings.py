@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (CROWD_NOUNS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, PHRASAL_OVERRIDES, VERB_OVERRIDES,
+from .lexicon import (CROWD_NOUNS, EVENT_NOUN_READINGS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, PHRASAL_OVERRIDES, VERB_OVERRIDES,
                       WILLING_ADJECTIVES, WITHDRAWN_RELATIONS)
 
 #: What :func:`semantic_reading` returns when it knows the verb reports no act here.
@@ -42,9 +42,10 @@ def _object_noun(tok):
     obj = first_child(tok, "dobj")
     if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
         obj = tok.head
-    if obj is None:  # "engaged in ethnic cleansing", "took part in attacks" (see light_verb_reading)
+    if obj is None:  # "engaged in ethnic cleansing", "agreed to a ceasefire" (see light_verb_reading)
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and (prep.lower_ == "in" or (prep.lower_ in ("to", "on") and tok.lemma_.lower() in
+                                                                ("agree", "consent", "commit", "accede"))):
                 candidate = first_child(prep, "pobj")
                 if candidate is not None and event_noun(candidate) is not None:
                     obj = candidate
@@ -73,19 +74,22 @@ def light_verb_reading(tok) -> Reading | None:
                     break
     if noun is None:
         return None
-    kind, mode = noun
+    readings = EVENT_NOUN_READINGS.get(obj.lower_) or EVENT_NOUN_READINGS.get(obj.lemma_.lower()) or [noun]
     if obj.lemma_.lower() in ("relief", "easing", "lifting", "removal") and any(
             c.lemma_.lower() in ("sanction", "embargo", "restriction") for c in obj.subtree):
-        kind, mode = "CONCEDE", None  # "sanctions relief": an easing, asked for or offered
-    family = f"{kind}/{mode}" if mode else kind
+        readings = [("CONCEDE", None)]  # "sanctions relief": an easing, asked for or offered
     hit = None
-    for lemma in base_forms(tok):
-        for particle in phrasal_particles(tok):
-            phrasal = f"{lemma} {particle.lower()}"
-            hit = LIGHT_VERBS.get((phrasal, family)) or LIGHT_VERBS.get((phrasal, kind))
+    for kind, mode in readings:  # "called off the strike": the walkout, not the air strike
+        family = f"{kind}/{mode}" if mode else kind
+        for lemma in base_forms(tok):
+            for particle in phrasal_particles(tok):
+                phrasal = f"{lemma} {particle.lower()}"
+                hit = LIGHT_VERBS.get((phrasal, family)) or LIGHT_VERBS.get((phrasal, kind))
+                if hit:
+                    break
+            hit = hit or LIGHT_VERBS.get((lemma, family)) or LIGHT_VERBS.get((lemma, kind))
             if hit:
                 break
-        hit = hit or LIGHT_VERBS.get((lemma, family)) or LIGHT_VERBS.get((lemma, kind))
         if hit:
             break
     if hit is None:
@@ -94,7 +98,7 @@ def light_verb_reading(tok) -> Reading | None:
     if result_kind == kind and result_mode is None:
         result_mode = mode
     # "were engaged in ethnic cleansing": grammatically passive, but the subject acts
-    code = "engage" if obj.dep_ == "pobj" and obj.head.lower_ == "in" else "light"
+    code = "engage" if obj.dep_ == "pobj" and obj.head.lower_ == "in" else "light:" + obj.lemma_.lower()
     return Reading(result_kind, result_mode, (), code, "light")
 
 
@@ -159,6 +163,10 @@ def semantic_reading(tok) -> Reading | None:
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):
             return Reading("REQUEST", None, (), "semantic", "semantic")
         return None
+    if lemma in ("block", "blockade", "barricade", "occupy") and subject_of(tok) is not None:
+        head = subject_of(tok)
+        if head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS:  # crowds obstruct in protest
+            return Reading("PROTEST", "obstruct", (), "semantic", "semantic")
     if lemma == "blow" and "up" in particles and obj is not None:
         if obj.ent_type_ != "PERSON" and obj.lemma_.lower() not in CROWD_NOUNS:
             return Reading("ASSAULT", "destroy", (), "semantic", "semantic")

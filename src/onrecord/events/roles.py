@@ -99,14 +99,23 @@ def resolve(tok, ctx: DocContext, sent, reporter_subject=None) -> Party | None:
     return name_party(_party_heads(tok), ctx)
 
 
-def _pobj(tok, preps):
+def _pobjs(tok, preps):
+    """Objects of ``tok``'s prepositions in ``preps``, in the order of ``preps``. A preposition the
+    parser left without an object ("granted asylum to [officers holed up ...]") takes the subject
+    that follows it."""
     for prep in preps:
         for child in tok.children:
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
                 obj = first_child(child, "pobj")
+                if obj is None:
+                    obj = next((t for t in tok.doc[child.i + 1:child.i + 6] if t.dep_ in ("nsubj", "nsubjpass")),
+                               None)
                 if obj is not None:
-                    return obj
-    return None
+                    yield obj
+
+
+def _pobj(tok, preps):
+    return next(_pobjs(tok, preps), None)
 
 
 NON_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -176,18 +185,18 @@ def _clause_candidates(verb, preps, depth=0, own_forces=False):
         if event_noun(obj) is not None or obj.lemma_.lower() in ("proposal", "plan", "offer", "idea", "approach",
                                                                  "formula", "effort", "efforts", "policy", "policies"):
             yield _event_source(obj)
-            yield _pobj(obj, preps)
+            yield from _pobjs(obj, preps)
         elif is_party_noun(collective_member(obj)):
             if not (own_forces and collective_member(obj).lower_ in OWN_FORCES):
                 yield obj
         else:
             yield first_child(obj, "poss")
-    yield _pobj(verb, preps)
+    yield from _pobjs(verb, preps)
     if obj is not None:
-        nested = _pobj(obj, preps)
-        if nested is not None and event_noun(nested) is not None:
-            yield _event_source(nested)
-        yield nested
+        for nested in _pobjs(obj, preps):
+            if event_noun(nested) is not None:
+                yield _event_source(nested)
+            yield nested
     for prep in verb.children:  # "conceded to demands from UNITA", "open to talks with the North"
         if prep.dep_ == "prep":
             pobj = first_child(prep, "pobj")
@@ -215,7 +224,7 @@ def recipient_candidates(act):
         if obj is not None and is_party_noun(collective_member(obj)):
             yield obj
         subj = subject_of(anchor)
-        if subj is not None and subj is not subject_of(ctrl):
+        if subj is not None and subj != subject_of(ctrl):
             yield subj
         yield from _clause_candidates(ctrl, RECIPIENT_PREPS["REQUEST"])
         return
@@ -252,11 +261,14 @@ def recipient_candidates(act):
         obj = first_child(anchor, "dobj")
         yield obj
         if obj is not None:  # "blew up power lines leading into Kabul"
-            yield next((t for t in obj.subtree if t.ent_type_ in ("GPE", "NORP", "ORG") and t is not obj), None)
+            yield next((t for t in obj.subtree if t.ent_type_ in ("GPE", "NORP", "ORG") and t != obj), None)
     # a demand whose content clause names who must act ("demanded that Hamas renounce ...")
     for comp in children(anchor, "ccomp", "xcomp"):
-        yield first_child(comp, "nsubj", "nsubjpass")
-        yield from _clause_candidates(comp, preps)
+        subj = first_child(comp, "nsubj", "nsubjpass")
+        if subj is not None and is_party_noun(collective_member(subj)):
+            yield subj
+        yield from _clause_candidates(comp, preps + ("from",))
+        yield subj
     if kind in ("CONCEDE", "RETREAT", "COERCE", "ASSAULT"):
         yield _pobj(anchor, ("in",))  # "lifted a curfew in Montenegro", "blew themselves up in Tel Aviv"
         obj = first_child(anchor, "dobj")
@@ -264,10 +276,15 @@ def recipient_candidates(act):
             yield _pobj(obj, ("in", "on", "against"))
     if kind in ("PROTEST", "REQUEST"):  # the authority named in the purpose ("to demand reforms by X")
         for comp in anchor.children:
-            if comp.dep_ in ("advcl", "xcomp") and comp.pos_ == "VERB":
-                yield next((t for t in comp.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE")), None)
+            if comp.dep_ in ("advcl", "xcomp") and comp.pos_ == "VERB" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+                yield next((t for t in comp.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE")
+                            and not (t.head.ent_type_ == t.ent_type_ and t.head.i != t.i)), None)
     if act.position == "participle":  # ", arresting 12": whom the main act was aimed at
-        yield from _clause_candidates(anchor.head, DEFAULT_PREPS)
+        main = anchor
+        while main.dep_ in ("conj", "advcl") and main.head.pos_ == "VERB":
+            main = main.head
+        yield from _clause_candidates(main, DEFAULT_PREPS)
 
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})

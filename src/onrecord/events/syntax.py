@@ -12,6 +12,9 @@ OBLIGATION_AUX = frozenset({"must", "should", "ought", "need", "has", "have"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: Prepositions of circumstance: what they introduce is not governed by the verb they hang on
+#: ("called off the strike after talks": the talks are not called for).
+ADJUNCT_PREPS = frozenset("after before during despite amid following since until throughout among amongst".split())
 
 
 def children(tok, *deps: str) -> list:
@@ -149,7 +152,7 @@ def analyse(tok) -> Frame:
     current = tok
     for _ in range(8):
         dep, head = current.dep_, current.head
-        if head is current:
+        if head == current:
             break
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                   and not (c.i > 0 and c.doc[c.i - 1].lower_ == "even")  # concessive
@@ -161,6 +164,8 @@ def analyse(tok) -> Frame:
         else:
             break
         lemma = head.lemma_.lower()
+        if dep == "prep" and current.lower_ in ADJUNCT_PREPS:
+            break
         if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             frame.negated = True  # "in no rush to resume talks", "no plans to attack"
         if dep == "ccomp" and lemma in REPORTING:
@@ -234,7 +239,7 @@ def position(tok, frame: Frame, governor_words) -> str:
     current = tok
     for _ in range(12):
         head = current.head
-        if head is current or current is frame.reporter:
+        if head == current or current == frame.reporter:
             break
         dep = current.dep_
         label = None
