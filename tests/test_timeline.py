@@ -233,3 +233,28 @@ def test_paging_uses_the_date_index(store):
 def test_store_is_opened_read_only(store):
     with pytest.raises(sqlite3.OperationalError):
         store.conn.execute("DELETE FROM statements")
+
+
+def test_api_timeline_and_events(tmp_path):
+    from onrecord import api
+
+    db = make_store(tmp_path / "api.db")
+    page = api.timeline(db, limit=3, speaker="Kirby")
+    assert len(page["entries"]) == 3 and page["next_after"] and page["total"] == 4
+    assert [e["type"] for e in api.events(db)] == ["CONSULT", "COERCE"]
+    assert [e["type"] for e in api.events(db, order="newest", speaker="north korea")] == ["COERCE"]
+
+
+@pytest.mark.parametrize("args, exit_code, expect", [
+    (["--type", "coerce", "--json"], 0, '"type": "COERCE"'),
+    (["--speaker", "Kirby"], 0, "CONSULT"),
+    (["--since", "yesterday"], 2, "not a date"),
+])
+def test_cli_events(tmp_path, args, exit_code, expect):
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    db = make_store(tmp_path / "cli.db")
+    result = CliRunner().invoke(app, ["events", str(db), *args], env={"COLUMNS": "200"})
+    assert result.exit_code == exit_code and expect in result.output

@@ -276,6 +276,42 @@ def export(
         _console(stderr=True).print(f"wrote {n} {what} to {output}")
 
 
+@app.command()
+def events(
+    db: str = typer.Argument(..., help="Store made by `onrecord ingest`."),
+    speaker: Optional[str] = typer.Option(None, help="Only events whose actor or recipient name contains this."),
+    type_: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type, e.g. CONSULT."),
+    since: Optional[str] = typer.Option(None, help="Only events dated on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Only events dated on or before YYYY-MM-DD."),
+    limit: int = typer.Option(100, help="At most this many."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table."),
+):
+    """Who did what to whom, when: events merged across articles, in date order.
+
+    Example: [bold]onrecord events news.db --type CONSULT --since 2016-01-01[/]
+    """
+    with _errors():
+        rows = api.events(db, speaker=speaker, type=type_, since=since, until=until, limit=limit)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_lines=True, title=f"{len(rows)} events", title_justify="left")
+    for col in ("date", "type"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("actor", max_width=24)
+    table.add_column("recipient", max_width=24)
+    table.add_column("sentence", ratio=1)
+    table.add_column("reports", justify="right")
+    for e in rows:
+        table.add_row(e["date"] or "[dim]undated[/]", escape(e["type"]), escape(e["actor"] or ""),
+                      escape(e["recipient"] or ""), escape(e["sentence"]), str(e["n_reports"]))
+    _console().print(table)
+
+
 def main() -> None:
     """Entry point of the ``onrecord`` script."""
     app()

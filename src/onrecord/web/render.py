@@ -138,8 +138,11 @@ def _entry_meta(e: Mapping) -> str:
         parts.append(f'<span class="outlets" title="Outlets that reported it">{escape(", ".join(e["outlets"]))}</span>')
     if (e.get("n_reports") or 0) > 1:
         parts.append(f' <span class="reports">{int(e["n_reports"])} reports</span>')
-    score = f' ({e["date_confidence"]:.2f})' if e.get("date_confidence") is not None else ""
-    parts.append(f' <span class="conf conf-{level}" title="How sure the date is (0 to 1)">date {level}{score}</span>')
+    if e.get("date"):
+        score = f' ({e["date_confidence"]:.2f})' if e.get("date_confidence") is not None else ""
+        parts.append(f' <span class="conf conf-{level}" title="How sure the date is (0 to 1)">date {level}{score}</span>')
+    else:
+        parts.append(' <span class="conf conf-unknown">undated</span>')
     if e.get("link"):
         parts.append(f' <a class="evidence" href="{escape(e["link"])}">In the article →</a>')
     parts.append("</div>")
