@@ -306,6 +306,10 @@ _ARTICLE = "<p>" + "A sentence of the story that is long enough to be kept. " * 
         "<?xml version='1.0' encoding='utf-8'?><html><body>" + _ARTICLE + "</body></html>",
         "<html><body>" + _ARTICLE.replace("story", "story\x00") + "</body></html>",
         "not html at all, just a sentence.",
+        # broken JSON-LD and metadata that the metadata readers choke on
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": [1, {'
+        '</script><meta name="author" content="&#xD800;"><meta property="article:published_time" '
+        'content="9999-99-99"></head><body>' + _ARTICLE + "</body></html>",
     ],
 )
 def test_hostile_input_never_raises(html):
@@ -320,6 +324,12 @@ def test_hostile_input_never_raises(html):
 def test_non_string_input_gives_empty_text(value):
     got = extract_html(value)  # type: ignore[arg-type]
     assert got.text == ""
+
+
+@pytest.mark.parametrize("url", [None, "", "not a url", "https://ex\u00e4mple.com/ä?q=1#x", "javascript:alert(1)"])
+def test_odd_urls_never_raise(url):
+    got = extract_html(_page("split_body.html"), url=url)
+    assert "called off after talks" in got.text
 
 
 def test_short_article_in_a_block_named_like_furniture_is_kept():
