@@ -37,6 +37,19 @@ class Act:
     position: str = "main"
 
 
+#: REQUEST/REJECT mode from the CAMEO code of the act asked for or refused (its cue and sub-code).
+_CODE_DEMAND_MODE = {"031": "assist", "032": "assist", "033": "assist", "034": "change", "035": "yield",
+                     "036": "meet", "037": "meet", "038": "meet", "039": "meet", "04": "meet", "05": "assist",
+                     "06": "assist", "07": "assist", "08": "yield"}
+
+
+def demand_mode(reading: Reading) -> str | None:
+    """What a demand or refusal is about, from the act: its CAMEO code when it has one, else its type."""
+    code = reading.code if reading.code[:1].isdigit() else ""
+    return (_CODE_DEMAND_MODE.get(code[:3]) or _CODE_DEMAND_MODE.get(code[:2])
+            or DEMAND_MODE.get(reading.type))
+
+
 def _threat_mode(reading: Reading) -> str | None:
     noun = reading.code.partition(":")[2]
     return THREAT_MODE_BY_NOUN.get(noun) or THREAT_MODE_BY_MODE.get(reading.mode or "") or THREAT_MODE.get(reading.type) or (
@@ -56,11 +69,11 @@ def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None
                 return None
             if kind in ("REJECT", "ACCUSE"):
                 return None
-            return "REJECT", DEMAND_MODE.get(kind) or ("change" if kind in ("REQUEST",) else None)
+            return "REJECT", demand_mode(reading) or ("change" if kind in ("REQUEST",) else None)
         if g == THREAT:
             return "THREATEN", _threat_mode(reading)
         if g == DEMAND:
-            return "REQUEST", DEMAND_MODE.get(kind) or ("yield" if kind in YIELDING else "change")
+            return "REQUEST", demand_mode(reading) or ("yield" if kind in YIELDING else "change")
         if g == PERMISSION:
             return ("CONCEDE", None) if not frame.negated else None
         if g in (PREDICTION, ALLEGATION):  # predicted or alleged, not reported as done
@@ -69,7 +82,7 @@ def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None
             break
     if frame.negated:
         if (frame.future or INTENT in kinds) and kind in COOPERATIVE | YIELDING:
-            return "REJECT", DEMAND_MODE.get(kind)
+            return "REJECT", demand_mode(reading)
         return None
     if POSSIBILITY in kinds or frame.possible:
         if kind in MATERIAL_CONFLICT:
@@ -161,7 +174,7 @@ def code_acts(sent, question: bool = False) -> list[Act]:
             subj = subject_of(tok)
             if subj is not None and subj.lower_ not in ("we", "i", "it", "there", "this", "that") and (
                     is_party_noun(subj) or subj.pos_ == "PRON"):
-                kind, mode, controller = "REQUEST", DEMAND_MODE.get(kind) or "change", frame.reporter
+                kind, mode, controller = "REQUEST", demand_mode(reading) or "change", frame.reporter
         where = position(tok, frame, GOVERNORS)
         if reading.source == "nominal" or (reading.source == "light" and tok.dep_ == "acl" and tok.tag_ == "VBN"
                                            and kind == "CONSULT"):

@@ -80,7 +80,7 @@ THREAT_MODE_BY_NOUN = {"sanction": "restrict", "sanctions": "restrict", "embargo
 _N = {
     "CONSULT": ("talk talks negotiation negotiations meeting meetings summit consultation consultations discussion "
                 "discussions dialogue conversation conversations session sessions round conference mediation "
-                "diplomacy engagement contacts"),
+                "diplomacy engagement contacts deliberations"),
     "COOPERATE": "cooperation collaboration partnership",
     "CONSULT/visit": "visit visits trip trips tour",
     "CONSULT/phone": "call phone telephone",
@@ -205,7 +205,7 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "express": None,  # "expressed concern" is read as a light verb; EXPRESS [110] alone over-codes
     "call": None,  # CALL [041] over-codes "what it called"; its patterns and "called on/for" remain
     "approve": None,
-    "issue": None, "leave": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
+    "issue": None, "leave": None, "expect": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,

@@ -54,6 +54,11 @@ def _object_noun(tok):
         obj = first_child(tok, "nsubjpass")
     if obj is None:
         obj = first_child(tok, "attr", "oprd")
+    if obj is None and tok.tag_ in ("VBD", "VBN") and not is_passive(tok):
+        # the parser lost the object ("shortened by one hour the nightly curfew"): the first event
+        # noun after the verb that still hangs below it
+        obj = next((t for t in tok.doc[tok.i + 1:min(tok.i + 9, tok.sent.end)]
+                    if t.pos_ == "NOUN" and event_noun(t) and tok in t.ancestors), None)
     if obj is not None and obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return obj
@@ -140,11 +145,11 @@ def semantic_reading(tok) -> Reading | None:
     if lemma in ("arrive", "land") and subj is not None:
         words = _words_of(subj)
         if any(w.startswith("peacekeep") for w in words):
-            return Reading("AID", None, ("military",), "semantic", "semantic")
+            return Reading("AID", None, ("military",), "arrive", "semantic")
         if words & {"troops", "forces", "soldiers", "warships", "tanks", "marines", "paratroopers"}:
-            return Reading("MOBILIZE", "troops", ("military",), "semantic", "semantic")
+            return Reading("MOBILIZE", "troops", ("military",), "arrive", "semantic")
         if subj.ent_type_ == "PERSON" or words & {"delegation", "envoy", "minister", "president", "diplomats"}:
-            return Reading("CONSULT", "visit", ("diplomatic",), "semantic", "semantic")
+            return Reading("CONSULT", "visit", ("diplomatic",), "arrive", "semantic")
         return NO_ACT
     if lemma in ("force", "drive", "kick") and "out" in particles | _words_of(*[c for c in tok.children
                                                                               if c.dep_ in ("prep", "advmod")]):

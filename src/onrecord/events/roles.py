@@ -15,10 +15,10 @@ from .syntax import agent_of, children, first_child, is_passive, subject_of
 
 #: Prepositions that introduce the recipient, by type (first found wins).
 RECIPIENT_PREPS = {
-    "AID": ("to", "for"),
+    "AID": ("to", "for", "from"),
     "CONSULT": ("with", "to", "between"),
     "REQUEST": ("from", "on", "of", "to"),
-    "ACCUSE": ("against", "at", "of", "on", "into"),
+    "ACCUSE": ("by", "against", "at", "of", "on", "into"),
     "AGREE": ("with", "to", "on"),
     "SUPPORT": ("with", "to", "for"),
     "THREATEN": ("against", "with", "to", "on", "from"),
@@ -100,11 +100,12 @@ def resolve(tok, ctx: DocContext, sent, reporter_subject=None) -> Party | None:
 
 
 def _pobjs(tok, preps):
-    """Objects of ``tok``'s prepositions in ``preps``, in the order of ``preps``. A preposition the
-    parser left without an object ("granted asylum to [officers holed up ...]") takes the subject
-    that follows it."""
+    """Objects of ``tok``'s prepositions in ``preps``, in the order of ``preps`` (also behind an
+    adverb: "taken away from X"). A preposition the parser left without an object ("granted asylum
+    to [officers holed up ...]") takes the subject that follows it."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in ("away", "out", "back")]
     for prep in preps:
-        for child in tok.children:
+        for child in (c for h in heads for c in h.children):
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
                 obj = first_child(child, "pobj")
                 if obj is None:
@@ -137,6 +138,17 @@ def _event_source(noun):
             if agent is not None:
                 return agent
     return _pobj(noun, ("by", "from", "of"))
+
+
+def _owners(noun):
+    """Parties a thing belongs to: its possessor ("Turkey's efforts"), a nationality or named
+    modifier ("proposed Israeli changes")."""
+    poss = first_child(noun, "poss")
+    if poss is not None and poss.pos_ != "PRON":
+        yield poss
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            yield child
 
 
 def actor_token(act):
@@ -189,8 +201,10 @@ def _clause_candidates(verb, preps, depth=0, own_forces=False):
         elif is_party_noun(collective_member(obj)):
             if not (own_forces and collective_member(obj).lower_ in OWN_FORCES):
                 yield obj
+            elif own_forces:  # "deploy peacekeepers in Iraq": where they go
+                yield from _pobjs(verb, ("to", "in", "into"))
         else:
-            yield first_child(obj, "poss")
+            yield from _owners(obj)
     yield from _pobjs(verb, preps)
     if obj is not None:
         for nested in _pobjs(obj, preps):
@@ -251,7 +265,7 @@ def recipient_candidates(act):
         return
     base = act.reading.type
     preps = RECIPIENT_PREPS.get(base, DEFAULT_PREPS)
-    if base == "CONSULT" and act.mode == "visit":
+    if (base == "CONSULT" and act.mode == "visit") or act.reading.code == "arrive":
         preps = preps + ("in",)  # "arrived in Amman on a visit": the host
     if act.reading.code == "withdraw":  # withdrawn from a place or party, not the forces withdrawn
         yield _pobj(anchor, ("from", "out"))
@@ -269,6 +283,9 @@ def recipient_candidates(act):
             yield subj
         yield from _clause_candidates(comp, preps + ("from",))
         yield subj
+    if kind in ("SUPPORT", "AGREE"):  # "established ties with and opened an embassy in Tehran"
+        for conj in children(anchor, "conj"):
+            yield from _clause_candidates(conj, preps + ("in",), own_forces=True)
     if kind in ("CONCEDE", "RETREAT", "COERCE", "ASSAULT"):
         yield _pobj(anchor, ("in",))  # "lifted a curfew in Montenegro", "blew themselves up in Tel Aviv"
         obj = first_child(anchor, "dobj")
@@ -293,8 +310,9 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 def pick_recipient(act, ctx, sent, reporter_subject, actor: Party | None, actor_tok=None) -> Party | None:
     """The first candidate that names a party other than the actor. When several parties act
     together in a joint act ("the United States and Jordan have agreed"), there is none."""
-    if act.type in SYMMETRIC and actor_tok is not None and first_child(actor_tok, "conj") is not None:
-        return None
+    joint = act.type in SYMMETRIC or any(g.kind == "failure" for g in act.frame.governors)
+    if joint and actor_tok is not None and first_child(actor_tok, "conj") is not None:
+        return None  # "Palestinians and Israelis failed to reach agreement": no one else
     for tok in recipient_candidates(act):
         if not _is_candidate(tok) or is_generic_plural(tok):
             continue

@@ -61,9 +61,19 @@ def subject_of(tok):
         if subj is not None:
             if subj.dep_ == "nsubj" and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
+            if subj.pos_ in ("VERB", "AUX"):  # "The Red Cross operating in Iraq said": the noun before it
+                noun = next((t for t in subj.subtree if t.i < subj.i and t.pos_ in ("NOUN", "PROPN")
+                             and t.head == subj), None)
+                noun = noun or next((t for t in reversed(list(subj.subtree)) if t.i < subj.i
+                                     and t.pos_ in ("NOUN", "PROPN")), None)
+                if noun is not None:
+                    return noun
             return subj
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+            tok = tok.head.head  # "issued a declaration demanding ...": the issuer demands
+            continue
         if tok.dep_ == "xcomp":
             head = tok.head
             obj = first_child(head, "dobj")
