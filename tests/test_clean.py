@@ -153,7 +153,8 @@ def test_html_input_goes_through_the_extractor():
 
 LINE_KINDS = [
     ("Go to contents", "ui"), ("Facebook share button", "ui"), ("3 Min Read", "ui"),
-    ("narrow-browser-and-phone", "ui"), ("Top 10 Stories", "list_header"), ("Related Articles", "list_header"),
+    ("narrow-browser-and-phone", "ui"), ("Share on Twitter Home Business Email this article Opinion Sign in", "ui"),
+    ("Top 10 Stories", "list_header"), ("Related Articles", "list_header"),
     ("By Lee Min-hyung", "byline"), ("Lee Min-hyung mhlee@koreatimes.co.kr", "byline"),
     ("Reporting by Andrew Quinn; editing by Sugita Katyal", "credit"),
     ("Posted December. 06, 2014 08:16,", "date"), ("July 25, 2011 / 12:20 PM / 6 years ago", "date"),

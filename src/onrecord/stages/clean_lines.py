@@ -200,7 +200,9 @@ def is_ui(text: str) -> bool:
         return True  # "Home > National > Defense"
     ws = [w.lower().strip(".:,;!?'\"()[]|") for w in t.split()]
     ws = [w for w in ws if w]
-    if not ws or len(ws) > 7:
+    # Menus scraped onto one line run long ("Home World Politics Business Sign in Share on
+    # Facebook ..."); a line of only interface words is chrome at any length a menu has.
+    if not ws or len(ws) > 20:
         return False
     return all(w in _UI_WORDS or w.isdigit() or re.fullmatch(r"[+-]?\d+|[\W_]+", w) for w in ws)
 
