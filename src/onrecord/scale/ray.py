@@ -40,9 +40,6 @@ FILES_PER_BLOCK = 8
 #: Tries of a batch whose worker dies before it is given up and its documents recorded as failed.
 BATCH_TRIES = 4
 
-log = logging.getLogger(__name__)
-
-
 # -- the Ray session ------------------------------------------------------------------------------
 
 def ray_settings(settings: dict) -> dict:
@@ -73,8 +70,11 @@ def init_ray(settings: dict, address: str | None = None, *, num_cpus: int | None
     # outward address. This is the switch Ray reads for that (it is on where clusters are allowed).
     from ray._private import ray_constants
 
-    ray_constants.ENABLE_RAY_CLUSTER = False
-    ray.init(num_cpus=cpus, include_dashboard=False, object_store_memory=store_mb * 1024 * 1024, **common)
+    was, ray_constants.ENABLE_RAY_CLUSTER = ray_constants.ENABLE_RAY_CLUSTER, False
+    try:
+        ray.init(num_cpus=cpus, include_dashboard=False, object_store_memory=store_mb * 1024 * 1024, **common)
+    finally:
+        ray_constants.ENABLE_RAY_CLUSTER = was
 
 
 def cluster_cpus() -> int:
@@ -284,7 +284,8 @@ def read_and_run_ray(paths: Sequence[str], settings: dict, *, known: Iterable[st
     setting, else every CPU of the cluster). ``stages`` replaces the stages the settings name.
     """
     files = expand_paths(paths)
-    init_ray(settings, address)
+    # Asked for more workers than this machine has cores: a local Ray gets that many CPUs.
+    init_ray(settings, address, num_cpus=workers if workers and workers > (os.cpu_count() or 1) else None)
     _data_context(strict)
     import ray.data
 

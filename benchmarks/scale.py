@@ -1,0 +1,90 @@
+"""Documents per second and the driver's peak memory: local engine against Ray, by workers and size.
+
+Generates a corpus of varied, realistic scraped articles (benchmarks/corpus_gen.py: quotes by named
+and unnamed sources, datelines, dates, bylines, site chrome, 10% re-posts), then ingests it into a
+fresh store with each engine and worker count, each run in a child process so memory figures do not
+mix. "seconds" is the whole ingest (reading, stages, store writes, corpus phase); a local Ray is
+started before the clock starts (its start-up is printed apart). "peak MB" is the driver process's
+peak resident memory: it must not grow with the corpus. Prints a table; asserts nothing.
+
+    python benchmarks/scale.py                      # 2,000 articles; local 1, 2 and Ray 1, 2
+    python benchmarks/scale.py --sizes 2000,10000   # also 10,000 (long: tens of minutes)
+    python benchmarks/scale.py --runs ray:2 --sizes 200
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def child(engine: str, workers: int, folder: str, db: str) -> None:
+    """Ingest ``folder`` into ``db`` with one engine and print the figures as JSON."""
+    from onrecord import api, config
+
+    settings = config.resolve()
+    ray_start = 0.0
+    if engine == "ray":
+        from onrecord.scale.ray import init_ray
+
+        t0 = time.perf_counter()
+        init_ray(settings, num_cpus=max(2, workers))
+        ray_start = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report = api.ingest(db, [folder], settings=settings, processes=workers, engine=engine)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"documents": report.documents, "counts": report.counts, "corpus": report.corpus,
+                      "seconds": seconds, "ray_start": ray_start, "peak_mb": peak_mb}))
+
+
+def run(engine: str, workers: int, folder: pathlib.Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix="onrecord-scale-") as tmp:
+        out = subprocess.run([sys.executable, __file__, "--child", engine, str(workers), str(folder),
+                              str(pathlib.Path(tmp) / "bench.db")],
+                             capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise SystemExit(f"{engine}:{workers} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="2000", help="corpus sizes, comma-separated (e.g. 2000,10000)")
+    ap.add_argument("--runs", default="local:1,local:2,ray:1,ray:2", help="engine:workers, comma-separated")
+    ap.add_argument("--corpus", type=pathlib.Path, help="keep generated corpora here (default: a temporary folder)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--child", nargs=4, metavar=("ENGINE", "WORKERS", "FOLDER", "DB"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        engine, workers, folder, db = args.child
+        child(engine, int(workers), folder, db)
+        return
+    sys.path.insert(0, str(HERE))
+    import corpus_gen
+
+    runs = [(r.split(":")[0], int(r.split(":")[1])) for r in args.runs.split(",")]
+    with tempfile.TemporaryDirectory(prefix="onrecord-corpus-") as tmp:
+        base = args.corpus or pathlib.Path(tmp)
+        print(f"{'docs':>6} {'engine':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
+              f"{'ray start s':>11}  corpus", flush=True)
+        for size in (int(s) for s in args.sizes.split(",")):
+            folder = base / f"articles_{size}"
+            if not folder.exists():
+                corpus_gen.generate(folder, size, args.seed)
+            for engine, workers in runs:
+                r = run(engine, workers, folder)
+                print(f"{r['documents']:>6} {engine:>6} {workers:>7} {r['seconds']:>8.1f} "
+                      f"{r['documents'] / r['seconds']:>7.2f} {r['peak_mb']:>8.0f} {r['ray_start']:>11.1f}  "
+                      f"{r['corpus']}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
