@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
                       PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
-                      PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, THREAT_MODE_BY_NOUN, WANT_VERBS, YIELDING)
+                      INTENT_NOUNS, PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, THREAT_MODE_BY_NOUN, WANT_VERBS, YIELDING)
 from .readings import Reading, adjective_reading, nominal_reading, verb_reading
 from .parties import is_party_noun
 from .syntax import Frame, analyse, first_child, position, subject_of
@@ -114,6 +114,15 @@ def _controller(frame: Frame):
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "compound", "npadvmod", "poss"})
 
 
+def _owned_by_other(noun) -> bool:
+    """True when an intent noun names its owner ("the junta's decision", "the decision of the junta"),
+    rather than "its decision" (the subject's own)."""
+    poss = first_child(noun, "poss")
+    if poss is not None:
+        return poss.pos_ != "PRON"
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children)
+
+
 def read_word(tok) -> Reading | None:
     if tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS and tok.tag_ != "VBG":
         return None
@@ -149,8 +158,8 @@ def code_acts(sent, question: bool = False) -> list[Act]:
         frame.question = question
         # What a request, offer or plan proposes is not reported when a verb above acts on the
         # proposal itself ("rejected a U.S. request to interrogate detainees": the rejection is news).
-        proposal = next((g.token for g in frame.governors if g.token.pos_ == "NOUN"
-                         and g.token.lower_ in PROPOSAL_NOUNS), None)
+        proposal = next((g.token for g in frame.governors if g.token.pos_ == "NOUN" and (
+            g.token.lower_ in PROPOSAL_NOUNS or (g.token.lower_ in INTENT_NOUNS and _owned_by_other(g.token)))), None)
         if proposal is not None and proposal.head.i in readings:
             continue
         result = apply_frame(reading, frame)

@@ -181,14 +181,17 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
                 continue
             future = act.frame.future or act.type in ("AGREE", "THREATEN") and act.reading.type not in ("AGREE", "THREATEN")
             date, date_text = _date(act, sent, anchor, future)
-            mode, contexts = _finish(act.type, act.mode, act.anchor, sent, act.reading.context)
+            kind = act.type
+            if kind == "MOBILIZE" and _joint(act, actor_tok):  # joint exercises are cooperation (manual)
+                kind, act.mode = "COOPERATE", None
+            mode, contexts = _finish(kind, act.mode, act.anchor, sent, act.reading.context)
             # one event per type and sentence, unless two main clauses report two parties doing it
             name = actor.name if actor else ""
-            earlier = seen.setdefault(act.type, [])
+            earlier = seen.setdefault(kind, [])
             if earlier and (act.position != "main" or any(p != "main" or n == name for p, n in earlier)):
                 continue
             earlier.append((act.position, name))
-            sentence_events.append(Event(type=act.type, sentence=body[start:end], start=start, end=end, mode=mode,
+            sentence_events.append(Event(type=kind, sentence=body[start:end], start=start, end=end, mode=mode,
                                          context=contexts, actor=actor, recipient=recipient, date=date,
                                          date_text=date_text, location=location_of(act.anchor)))
         for reporter, verb, subj, speaker in _statement_demands(sent, ctx):
@@ -209,6 +212,16 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
         events.extend(sentence_events)
         _remember_subjects(sent, ctx)
     return events
+
+
+def _joint(act: Act, actor_tok) -> bool:
+    """Exercises by several parties together ("French and Egyptian warships", "joint exercises")."""
+    noun = act.reading.code.partition(":")[2]
+    if noun not in ("exercise", "drill", "maneuver", "manoeuvre", "game"):
+        return False
+    together = actor_tok is not None and (first_child(actor_tok, "conj") is not None or any(
+        first_child(m, "conj") is not None for m in actor_tok.lefts if m.dep_ in ("amod", "compound")))
+    return together or any(t.lower_ in ("joint", "combined") for t in act.anchor.subtree)
 
 
 def _remember(ctx: DocContext, event: Event) -> None:

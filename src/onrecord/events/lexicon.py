@@ -10,7 +10,7 @@ from __future__ import annotations
 #: Verbs that only report speech or thought: never events by themselves.
 REPORTING = frozenset("""say tell add state report announce declare note explain write quote confirm reveal claim
 insist stress emphasize emphasise reiterate argue contend assert maintain acknowledge admit comment remark
-indicate believe think know understand describe recall predict estimate observe disclose mention point
+indicate believe think know understand describe predict estimate observe disclose mention point
 reply respond answer told signal hint speak talk conclude find feel reckon""".split())
 
 # Governors: what a verb, adjective or noun above an act does to it ("threatened to impose").
@@ -136,7 +136,7 @@ _L = (
     ("pay make undertake", "CONSULT/visit", ("CONSULT/visit",)),
     ("launch carry mount stage conduct unleash wage begin step intensify escalate open", "ASSAULT", ("ASSAULT",)),
     ("stage hold organize organise launch lead join begin start call", "PROTEST", ("PROTEST",)),
-    ("stop down quit", "PROTEST/strike", ("PROTEST/strike",)),
+    ("stop down quit go", "PROTEST/strike", ("PROTEST/strike",)),
     ("call_off end suspend", "CONCEDE", ("PROTEST", "PROTEST/strike", "PROTEST/demo")),
     ("call_off cancel postpone", "REJECT/meet", ("CONSULT", "CONSULT/visit")),
     ("break_off pull_out walk_out", "SANCTION/withdraw", ("CONSULT",)),
@@ -290,6 +290,9 @@ note appeal ultimatum announcement decree""".split())
 #: Proposals made by others: what they propose is not itself reported ("rejected a request to ...").
 PROPOSAL_NOUNS = frozenset("""request call demand demands appeal offer proposal plan invitation bid suggestion
 calls requests offers proposals plans idea""".split())
+#: Intent nouns: a verb acting on one that another party owns ("welcomed the junta's decision to
+#: release") reports the verb's act, not the owner's intent.
+INTENT_NOUNS = frozenset("decision determination commitment intention readiness willingness effort efforts".split())
 
 #: Titles that the entity tagger sometimes takes into a person's name ("Councilor Dai Bingguo").
 TITLES = frozenset("""president vice minister secretary councilor councillor ambassador envoy general gen lt

@@ -123,8 +123,12 @@ def is_party_noun(tok) -> bool:
         return tok.lower_ in ("he", "she", "they", "it", "we", "i", "him", "her", "them", "us")
     if tok.ent_type_ in ENTITY_PARTIES:
         return True
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and country_code([tok.text]):
-        return True  # a name the tagger missed but the actor dictionaries know ("Nigeria")
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_:
+        # a name the tagger missed: one the actor dictionaries know ("Nigeria"), or a capitalised
+        # proper-noun phrase ("Human Rights Watch")
+        words = [c.text for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.text]
+        if country_code(words) or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+            return True
     lemma = tok.lemma_.lower()
     if lemma in EXTRA_PARTY_NOUNS or tok.lower_ in EXTRA_PARTY_NOUNS:
         return True

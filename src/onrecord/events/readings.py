@@ -45,7 +45,7 @@ def _object_noun(tok):
     if obj is None:  # "engaged in ethnic cleansing", "agreed to a ceasefire" (see light_verb_reading)
         for prep in tok.children:
             if prep.dep_ == "prep" and (prep.lower_ == "in" or (prep.lower_ in ("to", "on") and tok.lemma_.lower() in
-                                                                ("agree", "consent", "commit", "accede"))):
+                                                                ("agree", "consent", "commit", "accede", "go"))):
                 candidate = first_child(prep, "pobj")
                 if candidate is not None and event_noun(candidate) is not None:
                     obj = candidate
@@ -76,6 +76,7 @@ def light_verb_reading(tok) -> Reading | None:
                 target = child if child.dep_ != "prep" else first_child(child, "pobj")
                 if target is not None and event_noun(target):
                     noun = event_noun(target)
+                    obj = target
                     break
     if noun is None:
         return None
@@ -103,7 +104,8 @@ def light_verb_reading(tok) -> Reading | None:
     if result_kind == kind and result_mode is None:
         result_mode = mode
     # "were engaged in ethnic cleansing": grammatically passive, but the subject acts
-    code = "engage" if obj.dep_ == "pobj" and obj.head.lower_ == "in" else "light:" + obj.lemma_.lower()
+    code = "engage" if obj.dep_ == "pobj" and obj.head.lower_ == "in" and obj.head.head == tok \
+        else "light:" + obj.lemma_.lower()
     return Reading(result_kind, result_mode, (), code, "light")
 
 
@@ -202,7 +204,10 @@ def verb_reading(tok) -> Reading | None:
     if lemma in NEVER_ACTS:
         return None
     match = match_verb(tok, subject_of(tok))
-    if match is not None and match.pattern is not None:
+    if match is not None and match.pattern is not None and not (
+            VERB_OVERRIDES.get(lemma) and match.pattern.verb and match.pattern.verb != match.entry.base):
+        # (a pattern written for another verb of the block does not override our reading of this one:
+        # FREE must not take a pattern written for GRANT)
         code = match.code or match.passive_code
         coded = from_cameo(code)
         if coded is not None:
