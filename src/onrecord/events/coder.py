@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
                       PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
-                      INTENT_NOUNS, PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, THREAT_MODE_BY_NOUN, WANT_VERBS, YIELDING)
+                      INTENT_NOUNS, OPINION, PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, THREAT_MODE_BY_NOUN, WANT_VERBS, YIELDING)
 from .readings import Reading, adjective_reading, nominal_reading, verb_reading
 from .parties import is_party_noun
 from .syntax import Frame, analyse, first_child, position, subject_of
@@ -62,6 +62,8 @@ def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None
     kind, mode = reading.type, reading.mode
     if frame.conditional or frame.question or frame.habitual:
         return None
+    if frame.reporter is not None and frame.reporter.lemma_.lower() in OPINION:
+        return None  # "Trump thought voters would repudiate impeachment": an opinion
     kinds = [g.kind for g in frame.governors]
     for g in kinds:
         if g in (REFUSAL, FAILURE):
@@ -193,6 +195,11 @@ def code_acts(sent, question: bool = False) -> list[Act]:
     return [a for a in acts if a.anchor.i not in consumed]
 
 
+#: Verbs of sending and going: with a purpose clause, the purpose is the news ("sent experts to
+#: investigate").
+MOTION_VERBS = frozenset("send dispatch fly travel go come move head".split())
+
+
 def select_acts(acts: list[Act]) -> list[Act]:
     """The acts a sentence reports as news: its main acts, plus meetings named by nouns and the
     violent or coercive consequences in participles (", killing one person and arresting 12");
@@ -203,7 +210,8 @@ def select_acts(acts: list[Act]) -> list[Act]:
     purposes = [a for a in acts if a.position == "purpose"]
     if main:
         for i, act in enumerate(main):
-            if act.reading.source == "default" and act.type in ("COOPERATE", "AID", "CONSULT"):
+            generic = act.reading.source == "default" or act.anchor.lemma_.lower() in MOTION_VERBS
+            if generic and act.type in ("COOPERATE", "AID", "CONSULT"):
                 for p in purposes:
                     if p.anchor.head == act.anchor or p.anchor.head.head == act.anchor:
                         main[i] = p

@@ -205,7 +205,10 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "express": None,  # "expressed concern" is read as a light verb; EXPRESS [110] alone over-codes
     "call": None,  # CALL [041] over-codes "what it called"; its patterns and "called on/for" remain
     "approve": None,
-    "issue": None, "leave": None, "expect": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
+    "issue": None, "leave": None, "expect": None, "vote": None, "elect": None, "re-elect": None, "fall": None,
+    "rise": None, "climb": None, "drop": None, "gain": None, "slip": None, "slide": None, "plunge": None,
+    "surge": None, "jump": None, "soar": None, "tumble": None, "rally": None, "escalate": None, "converge": None,
+    "strike": None, "continue": None, "finish": None, "win": None, "lose": None, "score": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,
@@ -299,3 +302,12 @@ TITLES = frozenset("""president vice minister secretary councilor councillor amb
 colonel col admiral chairman chairwoman premier prime chancellor king queen prince emir sheikh senator
 representative rep sen governor mayor judge justice spokesman spokeswoman commander director chief state
 foreign defense defence deputy assistant special lawmaker leader mr mrs ms dr""".split())
+
+#: Verbs of opinion: what someone thinks or fears happened or will happen is not reported as done.
+OPINION = frozenset("think believe feel fear assume guess doubt suppose hope imagine worry".split())
+#: What a refusal to speak refuses is no act ("declined to comment").
+SPEECH_ACTS = frozenset("comment elaborate answer respond speak say disclose identify name confirm discuss detail".split())
+#: Heads that never name a party: shares of a population, laws and texts, markets and figures.
+NON_PARTY_HEADS = frozenset("""percent percentage majority minority share half third quarter act bill law treaty
+resolution convention agreement accord plan policy index market markets shares stocks stock currency price
+prices forecast forecasts production output growth economy rate rates figure figures number""".split())

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Party
-from .lexicon import COLLECTIVE_NOUNS, TITLES
+from .lexicon import COLLECTIVE_NOUNS, NON_PARTY_HEADS, TITLES
 from .resources import actor_codes, agent_sectors, country_names
 
 ENTITY_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -19,7 +19,7 @@ LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "qu
                        "advmod", "npadvmod", "punct"})
 DROP_LEFT = frozenset({"det", "predet", "nummod", "quantmod", "advmod", "npadvmod"})
 #: Generic party nouns the agent dictionaries lack.
-EXTRA_PARTY_NOUNS = frozenset("""force forces official officer hacker peacekeeper negotiator expert leader emir party
+EXTRA_PARTY_NOUNS = frozenset("""forces official officer hacker peacekeeper negotiator expert leader emir party
 supporter union personnel helicopter warplane jet warship vessel agency committee council forum association
 organization organisation nation country ally partner side office general chief delegation watchdog coalition
 opposition attacker captor hostage-taker administration authority authorities government minister president
@@ -121,6 +121,8 @@ def is_party_noun(tok) -> bool:
     pronoun, or a generic actor noun of the agent dictionaries ("police", "rebels")."""
     if tok.pos_ == "PRON":
         return tok.lower_ in ("he", "she", "they", "it", "we", "i", "him", "her", "them", "us")
+    if tok.lemma_.lower() in NON_PARTY_HEADS or tok.lower_ in NON_PARTY_HEADS:
+        return False  # "44 percent of Americans", "the Democracy Act", "the Nikkei index"
     if tok.ent_type_ in ENTITY_PARTIES:
         return True
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (CROWD_NOUNS, EVENT_NOUN_READINGS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, PHRASAL_OVERRIDES, VERB_OVERRIDES,
-                      WILLING_ADJECTIVES, WITHDRAWN_RELATIONS)
+from .lexicon import (CROWD_NOUNS, EVENT_NOUN_READINGS, EVENT_NOUNS, LIGHT_VERBS, NEVER_ACTS, PHRASAL_OVERRIDES,
+                      SPEECH_ACTS, VERB_OVERRIDES, WILLING_ADJECTIVES, WITHDRAWN_RELATIONS)
 
 #: What :func:`semantic_reading` returns when it knows the verb reports no act here.
 NO_ACT = object()
 from .plover import from_cameo
+from .syntax import agent_of as agent_of_tok
 from .syntax import first_child, is_passive, subject_of
 from .verbs import base_forms, match_verb, phrasal_particles
 
@@ -166,6 +167,19 @@ def semantic_reading(tok) -> Reading | None:
         if words & {"weapons", "land", "territory", "property", "equipment", "arms", "assets"}:
             return Reading("RETREAT", None, (), "semantic", "semantic")
         return None
+    if lemma in ("refuse", "decline", "reject"):
+        comp = first_child(tok, "xcomp")
+        if comp is not None and comp.lemma_.lower() in SPEECH_ACTS:
+            return NO_ACT  # "declined to comment"
+        if lemma == "decline" and comp is None and obj is None:
+            return NO_ACT  # "the index declined 0.3%"
+    if lemma == "beat":  # "police beat protesters"; not "Democrats beat the governor" or "beat forecasts"
+        shared = next((first_child(c, "dobj") for c in tok.children if c.dep_ == "conj"), None)
+        victim = obj if obj is not None else (subj if is_passive(tok) else shared)
+        if "up" in particles or (is_passive(tok) and agent_of_tok(tok) is not None) or (
+                victim is not None and (victim.lemma_.lower() in CROWD_NOUNS or victim.lower_ in CROWD_NOUNS)):
+            return Reading("ASSAULT", "beat", (), "semantic", "semantic")
+        return NO_ACT
     if lemma == "call":  # "called on Iran to", "called for talks": a request; "what it called": none
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):
             return Reading("REQUEST", None, (), "semantic", "semantic")

@@ -77,7 +77,11 @@ def resolve(tok, ctx: DocContext, sent, reporter_subject=None) -> Party | None:
                     return name_party(prev, ctx)
             return ctx.last_person
         if low in ("they", "them", "it", "their", "its"):
+            if tok.dep_ == "expl" or (low == "it" and tok.head.lemma_ == "be"):
+                return None  # "it is striking that": no one
             if reporter_subject is not None and reporter_subject.pos_ != "PRON":
+                if low in ("it", "its") and reporter_subject.ent_type_ == "PERSON":
+                    return None  # "it" is not the person who said so
                 return resolve(reporter_subject, ctx, sent)
             return ctx.last_party
         return None
