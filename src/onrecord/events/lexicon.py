@@ -27,11 +27,12 @@ CONDITION = "condition"
 
 GOVERNORS: dict[str, str] = {}
 for _words, _kind in (
-    ("threaten threat", THREAT),
+    ("threaten threat warn", THREAT),
     ("refuse decline reject refusal oppose resist", REFUSAL),
     ("fail failure", FAILURE),
     ("expect likely unlikely predict", PREDICTION),
-    ("suspect accuse allege blame", ALLEGATION),
+    ("suspect accuse allege blame charge charges allegation allegations accusation accusations suspicion",
+     ALLEGATION),
     ("plan intend prepare offer promise pledge vow agree decide aim want wish seek propose determine "
      "commit resolve undertake volunteer set due schedule ready willing prepared committed determined eager "
      "poised keen open determination commitment intention plan readiness willingness offer promise pledge "
@@ -181,6 +182,7 @@ PHRASAL_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "hand over": None, "carry out": None, "take over": ("COERCE", "seize"), "round up": ("COERCE", "arrest"),
     "lock up": ("COERCE", "arrest"), "shut down": None, "back down": ("CONCEDE", None), "give in": ("CONCEDE", None),
     "give up": None, "walk out": ("SANCTION", "withdraw"), "pull out": None, "break off": ("SANCTION", "withdraw"),
+    "put out": None, "point out": None, "find out": None, "carry on": None,
 }
 
 #: Verbs that report no act by themselves, whatever CAMEO pattern they match: auxiliaries, copulas,
@@ -208,7 +210,9 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "issue": None, "leave": None, "expect": None, "vote": None, "elect": None, "re-elect": None, "fall": None,
     "rise": None, "climb": None, "drop": None, "gain": None, "slip": None, "slide": None, "plunge": None,
     "surge": None, "jump": None, "soar": None, "tumble": None, "rally": None, "escalate": None, "converge": None,
-    "strike": None, "continue": None, "finish": None, "win": None, "lose": None, "score": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
+    "strike": None, "continue": None, "finish": None, "win": None, "lose": None, "score": None,
+    "submit": None, "bid": None, "expand": None, "include": None, "gather": None, "postpone": None, "hold": None,
+    "bring": None, "join": None, "raise": None, "drop": None, "swap": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,

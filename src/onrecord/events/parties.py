@@ -27,7 +27,7 @@ premier chancellor monarch sheikh tribunal court parliament assembly cabinet jun
 airforce fighter fighters guerrilla militant bomber squad unit brigade battalion activist activists
 demonstrator protester lawyer judge prosecutor spokesman spokeswoman diplomat envoy ambassador senator
 lawmaker legislator congressman representative commission network group groups counterpart counterparts
-host hosts mediator mediators patrol patrols convoy convoys""".split())
+host hosts mediator mediators patrol patrols convoy convoys adviser advisers advisor advisors aide aides""".split())
 #: Things that act in a sentence but are not parties: an attack by them has no named actor.
 INSTRUMENTS = frozenset("""explosion blast bomb bombs mine mines minefield device shell shells rocket rockets
 missile missiles fire gunfire attack attacks bombing raid grenade landmine ied explosive explosives accident
@@ -88,9 +88,10 @@ def strip_titles(name: str) -> str:
 
 
 def clean_name(text: str, strip_leading: bool = True) -> str:
-    """A name without edge punctuation, a lone possessive 's, and (``strip_leading``) leading
-    articles, possessive pronouns and quantities ("about 200", "the")."""
+    """A name without edge punctuation, a lone possessive 's, ages ("48-year-old"), and
+    (``strip_leading``) leading articles, possessive pronouns and quantities ("about 200", "the")."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:\"'“”‘’()")
+    text = re.sub(r"\b\d+\s*-\s*year\s*-\s*old\s+", "", text)
     text = re.sub(r"[’']s$", "", text) if text.endswith(("'s", "’s")) and len(text.split()) == 1 else text
     previous = None
     while strip_leading and previous != text:

@@ -12,6 +12,7 @@ from .lexicon import (CROWD_NOUNS, EVENT_NOUN_READINGS, EVENT_NOUNS, LIGHT_VERBS
 #: What :func:`semantic_reading` returns when it knows the verb reports no act here.
 NO_ACT = object()
 from .plover import from_cameo
+from .parties import is_party_noun as is_party_like
 from .syntax import agent_of as agent_of_tok
 from .syntax import first_child, is_passive, subject_of
 from .verbs import base_forms, match_verb, phrasal_particles
@@ -140,7 +141,7 @@ def semantic_reading(tok) -> Reading | None:
                                       or bool(words & {"thousands", "hundreds", "dozens"}))
         if lemma == "riot":
             return Reading("PROTEST", "riot", (), "semantic", "semantic")
-        if obj is not None and lemma != "protest":  # "demonstrate their commitment", "rally support"
+        if (obj is not None and lemma != "protest") or is_passive(tok):  # "demonstrate their commitment"
             return NO_ACT
         if crowd or lemma in ("march", "rally", "demonstrate"):
             return Reading("PROTEST", "demo", (), "semantic", "semantic")
@@ -179,6 +180,37 @@ def semantic_reading(tok) -> Reading | None:
         if "up" in particles or (is_passive(tok) and agent_of_tok(tok) is not None) or (
                 victim is not None and (victim.lemma_.lower() in CROWD_NOUNS or victim.lower_ in CROWD_NOUNS)):
             return Reading("ASSAULT", "beat", (), "semantic", "semantic")
+        return NO_ACT
+    if lemma in ("hold", "keep", "detain") and obj is not None:  # people held: detained, or hostages
+        member = obj
+        while member.lower_ in ("thousands", "hundreds", "dozens", "scores") and first_child(member, "prep"):
+            member = first_child(first_child(member, "prep"), "pobj") or member
+            break
+        if is_party_like(member) or member.lower_ in CROWD_NOUNS:
+            words = _words_of(tok)
+            if words & {"hostage", "hostages", "shield", "shields", "captive"}:
+                return Reading("ASSAULT", "abduct", (), "semantic", "semantic")
+            return Reading("COERCE", "arrest", (), "semantic", "semantic")
+        return NO_ACT if lemma != "detain" else None
+    if lemma in ("close", "shut", "seal") and obj is not None:  # closing a border or strait restricts movement
+        if obj.lemma_.lower() in ("border", "strait", "airspace", "port", "crossing", "road", "highway", "frontier",
+                                  "checkpoint", "passage", "canal", "waterway", "sea", "harbour", "harbor"):
+            return Reading("COERCE", "restrict", (), "semantic", "semantic")
+        if obj.lemma_.lower() in ("embassy", "consulate", "mission"):
+            return Reading("SANCTION", "withdraw", ("diplomatic",), "semantic", "semantic")
+    if lemma == "hit":  # "hit the convoy"; not "hit record highs"
+        target = obj if obj is not None else (subj if is_passive(tok) else None)
+        if target is not None and (is_party_like(target) or target.ent_type_ in ("GPE", "FAC", "LOC")):
+            return Reading("ASSAULT", None, (), "semantic", "semantic")
+        return NO_ACT
+    if lemma == "warn":  # a warning threatens only what it warns of ("warned that it would close")
+        if obj is not None and is_party_like(obj) and any(
+                c.dep_ == "prep" and c.lower_ in ("against", "of") for c in tok.children):
+            return Reading("THREATEN", None, (), "semantic", "semantic")
+        return NO_ACT
+    if lemma == "ask":  # "asked Kenya to extradite", "asked for help"; not "asked, on whose authority?"
+        if first_child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return Reading("REQUEST", None, (), "semantic", "semantic")
         return NO_ACT
     if lemma == "call":  # "called on Iran to", "called for talks": a request; "what it called": none
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):

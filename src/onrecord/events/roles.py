@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Party
 from .parties import ENTITY_PARTIES, DocContext, collective_member, is_generic_plural, is_party_noun, name_party
+from .lexicon import NON_PARTY_HEADS
 from .readings import event_noun
 from .syntax import agent_of, children, first_child, is_passive, subject_of
 
@@ -31,6 +32,9 @@ RECIPIENT_PREPS = {
 }
 DEFAULT_PREPS = ("against", "with", "to", "from", "on")
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+#: Predicates of an empty "it" ("it is striking that ...", "it is likely to ...").
+EVALUATIVE = frozenset("""striking clear likely unlikely possible impossible important necessary unclear difficult
+easy hard true false obvious evident surprising time worth hoped expected feared believed thought said""".split())
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 
@@ -77,14 +81,19 @@ def resolve(tok, ctx: DocContext, sent, reporter_subject=None) -> Party | None:
                     return name_party(prev, ctx)
             return ctx.last_person
         if low in ("they", "them", "it", "their", "its"):
-            if tok.dep_ == "expl" or (low == "it" and tok.head.lemma_ == "be"):
+            if tok.dep_ == "expl" or (low == "it" and tok.head.lemma_ == "be" and any(
+                    c.dep_ in ("acomp", "attr") and c.lemma_.lower() in EVALUATIVE for c in tok.head.children)):
                 return None  # "it is striking that": no one
             if reporter_subject is not None and reporter_subject.pos_ != "PRON":
                 if low in ("it", "its") and reporter_subject.ent_type_ == "PERSON":
                     return None  # "it" is not the person who said so
                 return resolve(reporter_subject, ctx, sent)
+            if low in ("it", "its") and (ctx.last_party is None or not ctx.last_party.country):
+                return None  # "it" stands for a state or an organisation, not for "the two sides"
             return ctx.last_party
         return None
+    if tok.lemma_.lower() in NON_PARTY_HEADS:
+        return None  # "the Democracy Act", "44 percent of Americans"
     if not is_party_noun(tok) and not tok.ent_type_:
         # a thing that names no actor ("the proposal", "a camp for refugees", "US Predator attacks"):
         # the party among its own modifiers
