@@ -164,6 +164,8 @@ def code_acts(sent, question: bool = False) -> list[Act]:
             g.token.lower_ in PROPOSAL_NOUNS or (g.token.lower_ in INTENT_NOUNS and _owned_by_other(g.token)))), None)
         if proposal is not None and proposal.head.i in readings:
             continue
+        if reading.source == "nominal" and (frame.governors or frame.negated or frame.future or frame.possible):
+            continue  # a meeting named under "unable to reschedule", "plans for": not one that took place
         result = apply_frame(reading, frame)
         if result is None:
             continue

@@ -8,7 +8,7 @@ import datetime as dt
 from ..dates import find_time_expressions
 from ..model import Event, Party
 from .coder import Act, code_acts, select_acts
-from .lexicon import REPORTING
+from .lexicon import REPORTING, STATE_FORCES
 from .modes import contexts_for, mode_from_cues
 from .parties import DocContext, location_of, name_party
 from .resources import is_discarded
@@ -182,6 +182,8 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
             future = act.frame.future or act.type in ("AGREE", "THREATEN") and act.reading.type not in ("AGREE", "THREATEN")
             date, date_text = _date(act, sent, anchor, future)
             kind = act.type
+            if kind == "PROTEST" and actor_tok is not None and actor_tok.lemma_.lower() in STATE_FORCES | {"army"}:
+                continue  # "the army took to the streets to clear barricades": not a protest
             if kind == "MOBILIZE" and _joint(act, actor_tok):  # joint exercises are cooperation (manual)
                 kind, act.mode = "COOPERATE", None
             mode, contexts = _finish(kind, act.mode, act.anchor, sent, act.reading.context)

@@ -29,7 +29,7 @@ GOVERNORS: dict[str, str] = {}
 for _words, _kind in (
     ("threaten threat warn", THREAT),
     ("refuse decline reject refusal oppose resist", REFUSAL),
-    ("fail failure", FAILURE),
+    ("fail failure unable", FAILURE),
     ("expect likely unlikely predict", PREDICTION),
     ("suspect accuse allege blame charge charges allegation allegations accusation accusations suspicion",
      ALLEGATION),
@@ -212,7 +212,8 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "surge": None, "jump": None, "soar": None, "tumble": None, "rally": None, "escalate": None, "converge": None,
     "strike": None, "continue": None, "finish": None, "win": None, "lose": None, "score": None,
     "submit": None, "bid": None, "expand": None, "include": None, "gather": None, "postpone": None, "hold": None,
-    "bring": None, "join": None, "raise": None, "drop": None, "swap": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
+    "bring": None, "join": None, "raise": None, "drop": None, "swap": None, "dictate": None, "rule": None,
+    "mean": None, "inject": None, "catch": None, "describe": None, "dismiss": ("REJECT", None), "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,
@@ -312,6 +313,9 @@ OPINION = frozenset("think believe feel fear assume guess doubt suppose hope ima
 #: What a refusal to speak refuses is no act ("declined to comment").
 SPEECH_ACTS = frozenset("comment elaborate answer respond speak say disclose identify name confirm discuss detail".split())
 #: Heads that never name a party: shares of a population, laws and texts, markets and figures.
-NON_PARTY_HEADS = frozenset("""percent percentage majority minority share half third quarter act bill law treaty
+NON_PARTY_HEADS = frozenset("""percent percentage proportion majority minority share half third quarter act bill law treaty
 resolution convention agreement accord plan policy index market markets shares stocks stock currency price
 prices forecast forecasts production output growth economy rate rates figure figures number""".split())
+
+#: State forces: when they "take to the streets" they do not protest.
+STATE_FORCES = frozenset("army military police troops soldiers government forces regime authorities".split())

@@ -192,6 +192,15 @@ def semantic_reading(tok) -> Reading | None:
                 return Reading("ASSAULT", "abduct", (), "semantic", "semantic")
             return Reading("COERCE", "arrest", (), "semantic", "semantic")
         return NO_ACT if lemma != "detain" else None
+    if lemma == "release" and obj is not None and not (is_party_like(obj) or obj.lower_ in CROWD_NOUNS):
+        return NO_ACT  # "released a letter": a document, not a captive
+    if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and obj is None:
+        return NO_ACT  # "businesses agree that China has ...": an opinion
+    if lemma in ("suggest", "propose", "recommend"):
+        comp = first_child(tok, "ccomp")
+        if comp is not None and comp.tag_ in ("VBZ", "VBD", "VBP") and not any(
+                a.lower_ in ("should", "must") for a in comp.children if a.dep_ == "aux"):
+            return NO_ACT  # "tried to suggest that he barely knows him": a claim, not a proposal
     if lemma in ("close", "shut", "seal") and obj is not None:  # closing a border or strait restricts movement
         if obj.lemma_.lower() in ("border", "strait", "airspace", "port", "crossing", "road", "highway", "frontier",
                                   "checkpoint", "passage", "canal", "waterway", "sea", "harbour", "harbor"):
@@ -307,6 +316,8 @@ def nominal_reading(tok) -> Reading | None:
     between A and B". Only nouns whose frame says they took place (after, following, during; a
     "between" pair; a possessive visitor) are read; the coder skips future ones."""
     if tok.pos_ != "NOUN" or tok.lower_ not in MEETING_NOUNS:
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return None
     preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
     visit = tok.lower_ in ("visit", "trip")

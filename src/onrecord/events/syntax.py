@@ -32,6 +32,8 @@ def is_passive(tok) -> bool:
     """True for a passive verb: "was attacked", "meetings held in ..." (a past participle modifying a noun)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return True
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+        return is_passive(tok.head)  # "was evicted and sentenced": the second shares the passive
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
