@@ -11,7 +11,8 @@ from __future__ import annotations
 REPORTING = frozenset("""say tell add state report announce declare note explain write quote confirm reveal claim
 insist stress emphasize emphasise reiterate argue contend assert maintain acknowledge admit comment remark
 indicate believe think know understand describe predict estimate observe disclose mention point
-reply respond answer told signal hint speak talk conclude find feel reckon""".split())
+reply respond answer told signal hint speak talk conclude find feel reckon chant shout yell tweet post
+testify""".split())
 
 # Governors: what a verb, adjective or noun above an act does to it ("threatened to impose").
 THREAT = "threat"
@@ -213,7 +214,8 @@ VERB_OVERRIDES: dict[str, tuple[str, str | None] | None] = {
     "strike": None, "continue": None, "finish": None, "win": None, "lose": None, "score": None,
     "submit": None, "bid": None, "expand": None, "include": None, "gather": None, "postpone": None, "hold": None,
     "bring": None, "join": None, "raise": None, "drop": None, "swap": None, "dictate": None, "rule": None,
-    "mean": None, "inject": None, "catch": None, "describe": None, "dismiss": ("REJECT", None), "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
+    "mean": None, "inject": None, "catch": None, "describe": None, "dismiss": ("REJECT", None),
+    "struggle": None, "hire": None, "push": None, "launch": None, "create": None, "write": None, "relate": None, "tie": None, "task": None, "base": None, "accord": None, "face": None, "meet": ("CONSULT", None),
     "take": None,  # CAMEO puts TAKE in APPREHEND (171): only its patterns ("take hostage") code
     "give": None,
     "lead": None,

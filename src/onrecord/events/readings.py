@@ -181,7 +181,15 @@ def semantic_reading(tok) -> Reading | None:
                 victim is not None and (victim.lemma_.lower() in CROWD_NOUNS or victim.lower_ in CROWD_NOUNS)):
             return Reading("ASSAULT", "beat", (), "semantic", "semantic")
         return NO_ACT
-    if lemma in ("hold", "keep", "detain") and obj is not None:  # people held: detained, or hostages
+    if lemma == "fire":  # "fired rockets", "fired on protesters"; not "fired her" (dismissed) or "fired off"
+        weapon = obj is not None and obj.lemma_.lower() in ("rocket", "missile", "shell", "shot", "bullet", "mortar",
+                                                             "round", "gas", "teargas", "grenade", "weapon", "gun")
+        if weapon or any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children):
+            return Reading("ASSAULT", "firearms" if not weapon else None, (), "semantic", "semantic")
+        return NO_ACT
+    if lemma in ("dispute", "deny", "bemoan", "lament", "contest") and first_child(tok, "ccomp") is not None:
+        return NO_ACT  # "disputed that Mike was estranged": a statement
+    if lemma in ("hold", "detain") and obj is not None:  # people held: detained, or hostages
         member = obj
         while member.lower_ in ("thousands", "hundreds", "dozens", "scores") and first_child(member, "prep"):
             member = first_child(first_child(member, "prep"), "pobj") or member
@@ -218,14 +226,16 @@ def semantic_reading(tok) -> Reading | None:
             return Reading("THREATEN", None, (), "semantic", "semantic")
         return NO_ACT
     if lemma == "ask":  # "asked Kenya to extradite", "asked for help"; not "asked, on whose authority?"
-        if first_child(tok, "xcomp") is not None or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        wants = [first_child(c, "pobj") for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if first_child(tok, "xcomp") is not None or any(w is not None and w.lemma_.lower() not in SPEECH_ACTS
+                                                         for w in wants):
             return Reading("REQUEST", None, (), "semantic", "semantic")
         return NO_ACT
     if lemma == "call":  # "called on Iran to", "called for talks": a request; "what it called": none
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):
             return Reading("REQUEST", None, (), "semantic", "semantic")
         return None
-    if lemma in ("block", "blockade", "barricade", "occupy") and subject_of(tok) is not None:
+    if lemma in ("block", "blockade", "barricade", "occupy", "surround") and subject_of(tok) is not None:
         head = subject_of(tok)
         if head.lemma_.lower() in CROWD_NOUNS or head.lower_ in CROWD_NOUNS:  # crowds obstruct in protest
             return Reading("PROTEST", "obstruct", (), "semantic", "semantic")
