@@ -21,8 +21,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from .quotes_names import NameBook
 from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, with_conj
-from .quotes_lex import (DEMONYMS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, TITLE_WORDS,
+from .quotes_lex import (GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, TITLE_WORDS,
                            clean_name, is_title)
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "self",
@@ -30,7 +31,6 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them"
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many", "other", "few"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJ = {"nsubj", "nsubjpass"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class Speaker:
     head: str = ""  # lower-case head noun of a description ("official"), for later "the official"
 
 
-class SpeakerIndex:
+class SpeakerIndex(NameBook):
     """Resolution of speaker noun phrases in one parsed article (see the module docstring)."""
 
     def __init__(self, sdoc, inside_quote):
@@ -88,142 +88,6 @@ class SpeakerIndex:
             if ent is not None and ent.start >= span.start and ent.end <= span.end and (not out or out[-1] is not ent):
                 out.append(ent)
         return out
-
-    # -- names -------------------------------------------------------------------------------
-    def _collect_names(self) -> None:
-        persons = [e for e in self._ents if e.label_ == "PERSON" and not self.inside(e.start_char)]
-        parts = [(e, clean_name(e.text)) for e in persons]
-        fulls = {n for _, n in parts if len(n.split()) >= 2}
-        fulls.update(self._untagged_names())
-        # A longer name that contains a shorter full name ("Donald Trump" in "Donald J. Trump") wins.
-        self.full_names = sorted(fulls, key=lambda n: -len(n.split()))
-        for ent, name in parts:
-            if not name:
-                continue
-            canon = self.canonical_name(name, ent.start_char)
-            self.name_pos.setdefault(canon, []).append(ent.start_char)
-            self._note_role(ent, canon)
-
-    def _untagged_names(self) -> set[str]:
-        """Full names the tagger missed or mislabelled ("Assistant Secretary of State Kurt Campbell"
-        with "Campbell" as an organisation): two to four capitalised non-title words heading a
-        subject, right after a title or with no entity label on the first word."""
-        out = set()
-        doc = self.doc
-        for tok in doc:
-            if tok.dep_ not in _SUBJ or tok.pos_ != "PROPN" or self.inside(tok.idx):
-                continue
-            ent = self._ent_at.get(tok.i)
-            if ent is not None and ent.label_ in ("PERSON", "GPE", "NORP", "LOC", "FAC", "DATE"):
-                continue
-            k = tok.i
-            while k - 1 >= 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].head.i == tok.i \
-                    and not is_title(doc[k - 1].text) and tok.i - k < 3:
-                k -= 1
-            words = [t for t in doc[k:tok.i + 1]]
-            if len(words) < 2 or not all(w.text[:1].isupper() and w.text.isalpha() for w in words):
-                continue
-            first_ent = self._ent_at.get(k)
-            titled = k > 0 and is_title(doc[k - 1].text)
-            if titled or first_ent is None:
-                if any(w.lower_ in ORG_NOUNS for w in words):
-                    continue
-                out.add(" ".join(w.text for w in words))
-        return out
-
-    def _candidates(self, name: str) -> list[str]:
-        words = name.split()
-        n = len(words)
-        out = []
-        for full in self.full_names:
-            fw = full.split()
-            if any(fw[i:i + n] == words for i in range(len(fw) - n + 1)):
-                out.append(full)
-        return out
-
-    def canonical_name(self, name: str, at: int) -> str:
-        """The fullest name in the article containing ``name``; among several, the one mentioned
-        last before offset ``at`` (else first after it)."""
-        cands = self._candidates(name)
-        if not cands:
-            return name
-        longest = max(len(c.split()) for c in cands)
-        cands = [c for c in cands if len(c.split()) == longest] if len(name.split()) > 1 else cands
-        if len(cands) == 1:
-            return cands[0]
-        best, best_pos = None, -1
-        for c in cands:
-            pos = self.name_pos.get(c, [])
-            k = bisect.bisect_left(pos, at)
-            last = pos[k - 1] if k else -1
-            # A subject mention counts as fresher than a passing one: the paragraph is about them.
-            k = bisect.bisect_left(self._times, at)
-            for j in range(k - 1, max(-1, k - 80), -1):
-                if self.timeline[j][1].name == c:
-                    last = max(last, self.timeline[j][0])
-                    break
-            if last > best_pos:
-                best, best_pos = c, last
-        if best is None:
-            after = [(self.name_pos.get(c, [10 ** 9])[0], c) for c in cands]
-            best = min(after)[1]
-        return best
-
-    def _note_role(self, ent, canon: str) -> None:
-        """Remember the title before a name and the apposition after it as the person's role."""
-        doc = self.doc
-        root = ent.root
-        role = None
-        left = ent.start
-        while left > 0 and doc[left - 1].dep_ in ("compound", "amod", "nmod", "poss", "case", "pobj", "prep",
-                                                    "punct") and doc[left - 1].head.i >= left - 1 \
-                and doc[left - 1].text not in (",", "(", '"') and doc[left - 1].sent == ent.sent:
-            left -= 1
-            if left < ent.start - 12:
-                break
-        words = [t for t in doc[left:ent.start]]
-        while words and (words[0].dep_ in ("case", "prep", "punct") or words[0].lower_ in _DEFINITE):
-            words = words[1:]
-        # A title inside the entity itself ("Councilor Dai Bingguo") is a role too.
-        inner = []
-        for t in ent:
-            if is_title(t.text):
-                inner.append(t.text)
-            else:
-                break
-        if words:
-            role = doc[words[0].i:ent.start].text.strip()
-            if inner:
-                role = f"{role} {' '.join(inner)}"
-        elif inner:
-            role = " ".join(inner)
-        appos = [c for c in root.rights if c.dep_ == "appos"]
-        if appos:
-            span = doc[appos[0].left_edge.i:appos[0].right_edge.i + 1]
-            text = span.text.strip(" ,")
-            for art in ("a ", "an ", "the "):
-                if text.lower().startswith(art):
-                    text = text[len(art):]
-            role = role or text
-            self._note_affiliation(canon, span)
-        if role and all(w.lower().rstrip(".") in _HONORIFICS for w in role.split()):
-            role = None
-        if role and canon not in self.roles and len(role.split()) <= 14:
-            self.roles[canon] = role.strip(" ,")
-        if role and words:
-            self._note_affiliation(canon, doc[words[0].i:ent.start])
-
-    def _note_affiliation(self, canon: str, span) -> None:
-        if canon in self.affils:
-            return
-        ents = self.ents_in(span)
-        orgs = [e for e in ents if e.label_ == "ORG"]
-        places = [e for e in ents if e.label_ in ("GPE", "NORP")]
-        if orgs:
-            self.affils[canon] = strip_article(orgs[-1].text)
-        elif places:
-            text = strip_article(places[0].text)
-            self.affils[canon] = DEMONYMS.get(text, text)
 
     def _source_owner(self, lemma: str, at: int) -> Speaker | None:
         """Whose "the statement" / "the report" this is: the last earlier mention of the noun with its
