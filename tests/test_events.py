@@ -181,3 +181,8 @@ def test_every_correction_uses_current_types_and_modes():
     for kind, mode, _ in CORRECTIONS.values():
         assert kind in TYPES
         assert mode is None or mode in MODES[kind]
+
+
+def test_without_a_story_date_only_dates_that_name_their_year():
+    events = code("Police arrested him on Monday. Rebels attacked the town on 5 March 2019.", published=None)
+    assert [(e.date, e.date_text) for e in events] == [(None, None), ("2019-03-05", "on 5 March 2019")]

@@ -4,6 +4,7 @@ story said before, dates resolved against the story's date, one event per act.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..dates import find_time_expressions
 from ..model import Event, Party
@@ -66,12 +67,24 @@ def _expression_paths(sent, expressions):
     return paths
 
 
-def _date(act: Act, sent, anchor: dt.date, future: bool):
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _expressions(text: str, anchor: dt.date | None):
+    """Time expressions of a sentence; without a story date, only those that name their year."""
+    if anchor is not None:
+        return find_time_expressions(text, anchor)
+    return [e for e in find_time_expressions(text, dt.date(2000, 1, 1)) if _YEAR.search(e.text)]
+
+
+def _date(act: Act, sent, anchor: dt.date | None, future: bool):
     """(ISO date, words) for an act: a time expression in the act's own clause or chain, else on the
-    reporting verb ("..., the embassy said on Tuesday"), else the story's date."""
-    expressions = find_time_expressions(sent.text, anchor)
+    reporting verb ("..., the embassy said on Tuesday"), else the story's date (None when the story
+    has none)."""
+    story_day = anchor.isoformat() if anchor else None
+    expressions = _expressions(sent.text, anchor)
     if not expressions:
-        return anchor.isoformat(), None
+        return story_day, None
     chain = {act.anchor.i}
     cur = act.anchor
     for _ in range(6):
@@ -101,7 +114,7 @@ def _date(act: Act, sent, anchor: dt.date, future: bool):
     if on_reporter:
         best = on_reporter[0]
         return best.iso, best.text
-    return anchor.isoformat(), None
+    return story_day, None
 
 
 def _statement_demands(sent, ctx: DocContext):
@@ -160,7 +173,6 @@ def sentences(doc):
 
 def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> list[Event]:
     """The events of a parsed document (spaCy ``Doc`` of ``body``), dated against ``anchor``."""
-    anchor = anchor or dt.date.today()
     events: list[Event] = []
     for sent in sentences(doc):
         text = sent.text.strip()
@@ -203,8 +215,8 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
             recipient = resolve(subj, ctx, sent)
             if actor is None or recipient is None or actor.name.lower() == recipient.name.lower():
                 continue
-            act_date = find_time_expressions(sent.text, anchor)
-            date = act_date[0].iso if act_date else anchor.isoformat()
+            act_date = _expressions(sent.text, anchor)
+            date = act_date[0].iso if act_date else (anchor.isoformat() if anchor else None)
             mode, contexts = _finish("REQUEST", None, verb, sent, ())
             sentence_events.append(Event(type="REQUEST", sentence=body[start:end], start=start, end=end,
                                          mode=mode or "change", context=contexts, actor=actor, recipient=recipient,
