@@ -67,6 +67,17 @@ def test_timeline_filters(client, query, present, absent):
     assert not any(a in page for a in absent), query
 
 
+@pytest.mark.parametrize("query, links", [
+    ("", {"statements", "events"}), ("show=statements", {"statements"}), ("type=COERCE", {"events"}),
+])
+def test_timeline_offers_exports_of_its_view(client, query, links):
+    page = client.get("/?speaker=k&" + query).text
+    found = set(re.findall(r'href="/api/(\w+)\.csv\?speaker=k', page))
+    assert found == links
+    for what in links:
+        assert client.get(f"/api/{what}.csv?speaker=k&{query if 'type' in query else ''}").status_code == 200
+
+
 def test_timeline_pages_follow_next_links(client):
     seen, url = [], "/?limit=2"
     for _ in range(10):
@@ -107,6 +118,7 @@ def test_article_page_highlights_each_quote_with_its_speaker(client, ids):
     mark = re.search(rf'<mark class="q" data-ids="[^"]*q-{ids["quote"]}[^"]*"[^>]*>([^<]+)</mark>', page)
     assert mark and mark.group(1) == "The onus is on the North to prove that they are ready."
     assert page.count('class="tag tag-q"') == 3 and ">John Kirby</a>" in page
+    assert re.search(rf'<span class="sent" data-ids="[^"]*sent-{ids["quote"]}[^"]*">', page)  # its sentence
     assert re.search(r'data-ids="[^"]* e-[0-9a-f]+"', page) and 'class="tag tag-e"' in page  # the event too
     assert "Copies of this story (1)" in page and "copy of this one" in page
     assert "What the cleaning removed (3 lines)" in page and "<li>Advertisement</li>" in page

@@ -111,6 +111,8 @@ def test_browser_timeline_filter_search_and_evidence(server, browser):
     top, height = browser.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return [r.top, window.innerHeight];", current)
     assert 0 <= top < height
+    sentence = " ".join(e.text for e in browser.find_elements(By.CSS_SELECTOR, "#body .in-sentence"))
+    assert "told reporters at a regular briefing" in sentence and "The onus" in sentence
     label = browser.find_element(By.ID, anchor)
     assert label.text == "John Kirby"
     browser.save_screenshot(str(SHOTS / "article-highlighted-quote.png"))

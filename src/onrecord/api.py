@@ -281,17 +281,18 @@ def _keep_api_names() -> None:
             delattr(package, name)
 
 
-def serve(db: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000,
+def serve(db: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           ready: Callable[[str], None] | None = None) -> None:
     """Serve the store ``db`` read-only on ``host``:``port`` until interrupted; ``ready`` is called
-    with the address once the port is bound (``port=0`` takes a free one)."""
+    with the address once the port is bound (``port=0`` takes a free one). ``workers`` processes
+    share the port, one per core at most being useful: each serves one request at a time in Python."""
     import socket
 
     import uvicorn
 
     from .errors import OnrecordError
 
-    application = create_app(db)
+    application = create_app(db)  # opens the store: a missing or foreign file fails here
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted connections only for sockets
     # that say so, and without it keep-alive responses wait ~40 ms on Nagle and delayed ACKs.
@@ -307,8 +308,19 @@ def serve(db: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000,
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     if ready:
         ready(f"http://{shown}:{bound}/")
-    server = uvicorn.Server(uvicorn.Config(application, log_level="warning", access_log=False, lifespan="on"))
     try:
-        server.run(sockets=[sock])
+        if workers > 1:
+            from uvicorn.supervisors import Multiprocess
+
+            from .web.app import DB_VARIABLE
+
+            # Each worker process builds its own application from the store named here.
+            os.environ[DB_VARIABLE] = os.path.abspath(db)
+            config = uvicorn.Config("onrecord.web.app:app_from_environment", factory=True, workers=workers,
+                                    log_level="warning", access_log=False, lifespan="on")
+            Multiprocess(config, sockets=[sock]).run()
+        else:
+            config = uvicorn.Config(application, log_level="warning", access_log=False, lifespan="on")
+            uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()

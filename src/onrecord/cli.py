@@ -232,6 +232,7 @@ def serve(
     db: str = typer.Argument(..., help="Store made by `onrecord ingest`, opened read-only."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (the default is this machine only)."),
     port: int = typer.Option(8000, "--port", "-p", help="Port to listen on (0 takes a free one)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes serving requests (up to one per core)."),
 ):
     """Browse a store in a web browser: timeline, speakers, articles, search and the JSON API.
 
@@ -241,7 +242,7 @@ def serve(
         print(f"Serving {db} read-only at {url} (JSON API at {url}api/, Ctrl+C stops)", flush=True)
 
     with _errors():
-        api.serve(db, host=host, port=port, ready=ready)
+        api.serve(db, host=host, port=port, workers=workers, ready=ready)
 
 
 @app.command()

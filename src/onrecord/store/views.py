@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -241,12 +242,12 @@ def decode_cursor(cursor: str | None) -> tuple[str | None, str] | None:
 
 
 _STATEMENT_COLUMNS = (
-    "SELECT 'statement' AS entry, s.id, s.date, s.date_confidence, s.text, s.kind, s.speaker_role, s.n_reports,"
+    "SELECT s.rowid AS _rowid, 'statement' AS entry, s.id, s.date, s.date_confidence, s.text, s.kind, s.speaker_role, s.n_reports,"
     " s.outlets, s.first_doc_id AS doc_id, s.first_quote_id AS quote_id, s.actor_id,"
     " coalesce(a.name, s.speaker) AS speaker, a.affiliation"
     " FROM statements s LEFT JOIN actors a ON a.id = s.actor_id")
 _EVENT_COLUMNS = (
-    "SELECT 'event' AS entry, e.id, e.date, e.date_confidence, e.type, e.mode, e.context, e.location, e.sentence,"
+    "SELECT e.rowid AS _rowid, 'event' AS entry, e.id, e.date, e.date_confidence, e.type, e.mode, e.context, e.location, e.sentence,"
     " e.n_reports, e.outlets, e.first_doc_id AS doc_id, e.first_mention_id AS mention_id, e.actor_id,"
     " coalesce(a.name, e.actor) AS actor, e.actor_country, e.recipient_id, coalesce(r.name, e.recipient) AS recipient,"
     " e.recipient_country, a.affiliation"
@@ -257,23 +258,38 @@ _PAGED = {"statements": ("s", _STATEMENT_COLUMNS), "events": ("e", _EVENT_COLUMN
 def page(store: Store, kind: str, f: Filters, *, after: tuple[str | None, str] | None = None, limit: int = 50,
          newest_first: bool = False) -> list[dict]:
     """Up to ``limit`` statements or events (``kind``) after the position ``after``, dated rows
-    first (oldest first, or newest first) and then undated ones by id."""
+    first (oldest first, or newest first) and then undated ones by id.
+
+    The order is found on row keys alone and only the rows shown are read in full: sorting a
+    filter's thousands of matches then moves small records, not joined rows.
+    """
     alias, select = _PAGED[kind]
-    where, params = where_clause(kind, f)
+    table = f"{kind} {alias}"
     if kind == "statements" and _walk_dates(store, f):
-        select = select.replace("FROM statements s", "FROM statements s INDEXED BY statements_date")
-    rows: list = []
+        table += " INDEXED BY statements_date"
+    where, params = where_clause(kind, f)
+    keys: list[int] = []
     if after is None or after[0] is not None:
         op, direction = ("<", "DESC") if newest_first else (">", "ASC")
         key = f" AND ({alias}.date, {alias}.id) {op} (?, ?)" if after else ""
-        sql = (f"{select} WHERE {alias}.date IS NOT NULL{key} AND {where}"
+        sql = (f"SELECT {alias}.rowid FROM {table} WHERE {alias}.date IS NOT NULL{key} AND {where}"
                f" ORDER BY {alias}.date {direction}, {alias}.id {direction} LIMIT ?")
-        rows = store.conn.execute(sql, (list(after) if after else []) + params + [int(limit)]).fetchall()
-    if len(rows) < limit:
+        keys = [r[0] for r in store.conn.execute(sql, (list(after) if after else []) + params + [int(limit)])]
+    if len(keys) < limit:
         key = f" AND {alias}.id > ?" if after and after[0] is None else ""
-        sql = f"{select} WHERE {alias}.date IS NULL{key} AND {where} ORDER BY {alias}.id LIMIT ?"
-        rows += store.conn.execute(sql, ([after[1]] if key else []) + params + [int(limit) - len(rows)]).fetchall()
-    return [as_dict(r) for r in rows]
+        sql = f"SELECT {alias}.rowid FROM {kind} {alias} WHERE {alias}.date IS NULL{key} AND {where} ORDER BY {alias}.id LIMIT ?"
+        keys += [r[0] for r in store.conn.execute(sql, ([after[1]] if key else []) + params + [int(limit) - len(keys)])]
+    if not keys:
+        return []
+    rows = store.conn.execute(f"{select} WHERE {alias}.rowid IN ({','.join('?' * len(keys))})", keys).fetchall()
+    order = {rowid: i for i, rowid in enumerate(keys)}
+    return [_entry(r) for r in sorted(rows, key=lambda r: order[r["_rowid"]])]
+
+
+def _entry(row: sqlite3.Row) -> dict:
+    out = as_dict(row)
+    del out["_rowid"]
+    return out
 
 
 #: Share of all statements a filter must match before walking the date index beats sorting the
@@ -358,7 +374,7 @@ def actor_events(store: Store, actor_id: str, *, limit: int = 50) -> tuple[list[
     first = [k[0] for k in keys[:limit]]
     rows = store.conn.execute(f"{_EVENT_COLUMNS} WHERE e.id IN ({','.join('?' * len(first))})", first).fetchall()
     order = {eid: i for i, eid in enumerate(first)}
-    return sorted((as_dict(r) for r in rows), key=lambda r: order[r["id"]]), months, len(keys)
+    return sorted((_entry(r) for r in rows), key=lambda r: order[r["id"]]), months, len(keys)
 
 
 def top_actors(store: Store, limit: int = 300) -> list[str]:

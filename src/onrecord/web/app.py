@@ -246,3 +246,13 @@ def facets(app: FastAPI, store: Store) -> Markup:
         return Markup("".join(parts))
 
     return app.state.memo(("facets",), make)
+
+
+#: Environment variable naming the store for :func:`app_from_environment`.
+DB_VARIABLE = "ONRECORD_WEB_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The application over the store named by :data:`DB_VARIABLE`: what each worker process of
+    ``onrecord serve --workers N`` builds."""
+    return create_app(os.environ[DB_VARIABLE])

@@ -27,20 +27,22 @@ class Span:
 
     start: int
     end: int
-    anchor: str  #: element id, ``q-<quote id>`` or ``e-<event mention id>``
-    kind: str  #: ``q`` (quote) or ``e`` (event)
+    anchor: str  #: element id, ``q-<quote id>``, ``e-<event mention id>`` or ``sent-<quote id>``
+    kind: str  #: ``q`` (quote), ``e`` (event) or ``s`` (a quote's sentence: marked only when it is the target)
     label: str  #: shown before the span: the speaker's name, or the event type
     href: str | None = None  #: where the label links to
 
 
 def quote_spans(quotes: Iterable[Mapping], events: Iterable[Mapping], body_length: int) -> list[Span]:
-    """Spans for an article's quotes (labelled with their speaker) and event mentions (labelled with
-    their type); spans whose offsets fall outside the body are left out."""
+    """Spans for an article's quotes (labelled with their speaker), their evidence sentences and event
+    mentions (labelled with their type); spans whose offsets fall outside the body are left out."""
     spans = []
     for q in quotes:
         if _valid(q.get("start"), q.get("end"), body_length):
             href = "/speakers/" + urllib.parse.quote(q["actor_id"], safe="") if q.get("actor_id") else None
             spans.append(Span(q["start"], q["end"], f"q-{q['id']}", "q", q.get("speaker_name") or "unattributed", href))
+            if _valid(q.get("sentence_start"), q.get("sentence_end"), body_length):
+                spans.append(Span(q["sentence_start"], q["sentence_end"], f"sent-{q['id']}", "s", ""))
     for e in events:
         if _valid(e.get("start"), e.get("end"), body_length):
             spans.append(Span(e["start"], e["end"], f"e-{e['id']}", "e", e.get("type") or "event"))
@@ -65,8 +67,10 @@ def body_html(body: str, spans: list[Span]) -> Markup:
     """The body as ``<p>`` paragraphs, each span's characters in ``<mark data-ids="...">`` (the ids
     of every span covering them, so nested quotes stay findable) and, where a span starts, a label
     carrying the span's anchor id."""
-    # A label goes before the opening quotation mark right in front of its span, if there is one.
-    label_at = {s.anchor: s.start - 1 if s.start and body[s.start - 1] in _OPENING_MARKS else s.start for s in spans}
+    # A label goes before the opening quotation mark right in front of its span, if there is one;
+    # sentences have no label.
+    label_at = {s.anchor: s.start - 1 if s.start and body[s.start - 1] in _OPENING_MARKS else s.start
+                for s in spans if s.kind != "s"}
     starts = sorted({s.start for s in spans} | {s.end for s in spans} | set(label_at.values()))
     anchored: set[str] = set()
     parts: list[str] = []
@@ -76,15 +80,18 @@ def body_html(body: str, spans: list[Span]) -> Markup:
         for a, b in zip(cuts, cuts[1:]):
             active = [s for s in spans if s.start < b and s.end > a]
             for s in spans:
-                if s.anchor not in anchored and (label_at[s.anchor] == a or s in active):
+                if s.kind != "s" and s.anchor not in anchored and (label_at[s.anchor] == a or s in active):
                     anchored.add(s.anchor)
                     parts.append(_label(s))
             text = escape(body[a:b])
-            if active:
-                kind = "q" if any(s.kind == "q" for s in active) else "e"
-                ids = " ".join(s.anchor for s in active)
-                title = "; ".join(s.label for s in active if s.kind == "q") or active[0].label
-                parts.append(f'<mark class="{kind}" data-ids="{escape(ids)}" title="{escape(title)}">{text}</mark>')
+            shown = [s for s in active if s.kind != "s"]
+            ids = escape(" ".join(s.anchor for s in active))
+            if shown:
+                kind = "q" if any(s.kind == "q" for s in shown) else "e"
+                title = "; ".join(s.label for s in shown if s.kind == "q") or shown[0].label
+                parts.append(f'<mark class="{kind}" data-ids="{ids}" title="{escape(title)}">{text}</mark>')
+            elif active:
+                parts.append(f'<span class="sent" data-ids="{ids}">{text}</span>')
             else:
                 parts.append(str(text))
         parts.append("</p>\n")

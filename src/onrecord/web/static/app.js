@@ -4,9 +4,15 @@
 
   // Highlight the quote or event named by the address (#q-<id>, #e-<id>) and bring it into view.
   function highlight() {
-    document.querySelectorAll(".current").forEach(function (el) { el.classList.remove("current"); });
+    document.querySelectorAll(".current, .in-sentence").forEach(function (el) {
+      el.classList.remove("current", "in-sentence");
+    });
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (!/^[qe]-[A-Za-z0-9_-]+$/.test(id)) return;
+    // The quote's whole sentence is its evidence: shade it, and mark the quoted words strongly.
+    document.querySelectorAll('[data-ids~="sent-' + id.slice(2) + '"]').forEach(function (el) {
+      el.classList.add("in-sentence");
+    });
     var marks = document.querySelectorAll('mark[data-ids~="' + id + '"]');
     marks.forEach(function (el) { el.classList.add("current"); });
     var target = marks[0] || document.getElementById(id);
