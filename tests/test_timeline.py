@@ -258,3 +258,20 @@ def test_cli_events(tmp_path, args, exit_code, expect):
     db = make_store(tmp_path / "cli.db")
     result = CliRunner().invoke(app, ["events", str(db), *args], env={"COLUMNS": "200"})
     assert result.exit_code == exit_code and expect in result.output
+
+
+@pytest.mark.parametrize("filters", [{"speaker": "Kirby"}, {"q": "north"}, {"affiliation": "State"}, {"speaker": "a"},
+                                     {"actor": "nobody"}])
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_plan_hints_do_not_change_results(store, monkeypatch, filters, newest_first):
+    from onrecord.store import views
+
+    f = Filters.of(**filters)
+    pages = []
+    for hint in (True, False):  # INDEXED BY statements_date and events NOT INDEXED, or neither
+        monkeypatch.setattr(views, "_walk_dates", lambda *args, hint=hint: hint)
+        monkeypatch.setattr(views, "_scan_events", lambda *args, hint=hint: hint)
+        pages.append([[e["id"] for e in views.page(store, kind, f, limit=2, newest_first=newest_first,
+                                                     after=("2016-01-01", "0") if newest_first is False else None)]
+                      for kind in ("statements", "events")])
+    assert pages[0] == pages[1]

@@ -267,6 +267,8 @@ def page(store: Store, kind: str, f: Filters, *, after: tuple[str | None, str] |
     table = f"{kind} {alias}"
     if kind == "statements" and _walk_dates(store, f):
         table += " INDEXED BY statements_date"
+    elif kind == "events" and _scan_events(store, f, limit):
+        table += " NOT INDEXED"
     where, params = where_clause(kind, f)
     keys: list[int] = []
     if after is None or after[0] is not None:
@@ -326,6 +328,23 @@ def _walk_dates(store: Store, f: Filters) -> bool:
     else:
         return False
     return found >= need
+
+
+def _scan_events(store: Store, f: Filters, limit: int) -> bool:
+    """True when a party filter matches few events and no index finds events by recipient: reading
+    the table straight through then costs about a fifth of walking the date index, which looks up
+    every row it passes (measured on 20,000 events); with many matches the walk stops early."""
+    if not (f.speaker or f.actor) or store.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql LIKE '%recipient_id%'"
+    ).fetchone():
+        return False
+    if f.actor:
+        found = store.conn.execute("SELECT coalesce(sum(n_events), 0) FROM actors WHERE id = ?", (f.actor,)).fetchone()[0]
+    else:
+        found = store.conn.execute(
+            "SELECT coalesce(sum(n_events), 0) FROM actors WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'",
+            (_like(f.speaker),) * 2).fetchone()[0]
+    return found < 5 * limit
 
 
 def count(store: Store, kind: str, f: Filters, *, cap: int = 10_000) -> int:
