@@ -19,18 +19,20 @@ people or a backward walk of its subjects, so the whole index is linear in the a
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .quotes_names import NameBook
 from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, with_conj
-from .quotes_lex import (GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, TITLE_WORDS,
-                           clean_name, is_title)
+from .quotes_lex import (GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
+                         clean_name, is_title)
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "self",
              "i": "self"}
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many", "other", "few"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJ = {"nsubj", "nsubjpass"}
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +74,14 @@ class SpeakerIndex(NameBook):
                 self._sources.setdefault(tok.lemma_.lower(), []).append(tok.i)
         self.timeline: list[tuple[int, Speaker]] = []  # subjects in text order
         self._times: list[int] = []
+        self._salient: list[bool] = []  # per timeline entry: a main-clause subject or a speaker
         self._noted: set[int] = set()
         self._collect_names()
         for tok in sdoc:
             if tok.dep_ in _SUBJ and not self.inside(tok.idx) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
                 sp = self.resolve(tok, cue=False)
                 if sp is not None and sp.kind != "unknown":
-                    self._push(tok.idx, sp)
+                    self._push(tok.idx, sp, self._is_salient(tok))
 
     def ents_in(self, span) -> list:
         """The entities wholly inside ``span``, in order (a lookup per token, not a scan of the doc)."""
@@ -122,16 +125,49 @@ class SpeakerIndex(NameBook):
         return None
 
     # -- timeline ------------------------------------------------------------------------------
-    def _push(self, pos: int, sp: Speaker) -> None:
+    def _push(self, pos: int, sp: Speaker, salient: bool = True) -> None:
         self._noted.add(pos)
         k = bisect.bisect_right(self._times, pos)
         self._times.insert(k, pos)
         self.timeline.insert(k, (pos, sp))
+        self._salient.insert(k, salient)
 
     def note(self, pos: int, sp: Speaker) -> None:
         """Record that ``sp`` spoke at ``pos`` (so later pronouns and descriptions can find it)."""
         if pos not in self._noted:
             self._push(pos, sp)
+
+    @staticmethod
+    def _is_salient(subj) -> bool:
+        """A subject the next pronoun most likely means: of its sentence's main verb or of a reporting
+        verb, not of a clause inside something else ("declined to address whether Thomas slept on
+        the night Epstein died": Thomas and Epstein are only mentioned)."""
+        verb = subj.head
+        for _ in range(4):
+            if verb.dep_ != "conj" or verb.head is verb:
+                break
+            verb = verb.head
+        return verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS
+
+    def _last_salient(self, at: int, accept, limit: int = 40):
+        """The last fitting subject before ``at``, preferring within the pronoun's paragraph (and the
+        one before it when the pronoun opens its paragraph) a main-clause subject or a speaker over
+        someone merely mentioned in a subordinate clause."""
+        text = self.doc.text
+        window = text.rfind("\n\n", 0, at) + 1
+        if not _SENT_END.search(text[window:at]):
+            window = text.rfind("\n\n", 0, max(0, window - 2)) + 1
+        k = bisect.bisect_left(self._times, at)
+        first = None
+        for i in range(k - 1, max(-1, k - 1 - limit), -1):
+            pos, sp = self.timeline[i]
+            if not accept(sp):
+                continue
+            if first is None:
+                first = sp
+            if self._salient[i] or pos < window:
+                return sp if self._salient[i] else first
+        return first
 
     def _last(self, at: int, accept, limit: int = 40):
         k = bisect.bisect_left(self._times, at)
@@ -160,9 +196,9 @@ class SpeakerIndex(NameBook):
         if head.pos_ == "PRON" or low in _PRONOUNS:
             kind = _PRONOUNS.get(low)
             if kind in ("m", "f"):
-                sp = self._last(at, lambda s: s.kind in ("person", "desc") and not s.plural)
+                sp = self._last_salient(at, lambda s: s.kind in ("person", "desc") and not s.plural)
             elif kind == "pl":
-                sp = self._last(at, lambda s: s.plural or s.kind == "org")
+                sp = self._last_salient(at, lambda s: s.plural or s.kind == "org")
             elif kind == "it":
                 sp = self._last(at, lambda s: s.kind == "org", limit=6)
             else:
