@@ -49,12 +49,15 @@ class DocContext:
     acted, for pronouns."""
 
     people: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
     last_person: Party | None = None
     last_party: Party | None = None
 
     def remember_people(self, doc) -> None:
-        """Index every PERSON entity of the parsed document by its last word (and by itself)."""
+        """Index every PERSON entity of the parsed document by its last word (and by itself), and
+        the country its title says wherever the story gives one ("U.S. Secretary of State Mike
+        Pompeo", "Hwang, South Korea's envoy"), for the mentions that do not."""
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -63,6 +66,14 @@ class DocContext:
             if len(words) >= 2:
                 self.people.setdefault(words[-1].lower(), name)
                 self.people.setdefault(words[0].lower(), name)  # "Kim Jong-un": family name first
+            title = [t.text for t in doc[max(ent.start - 6, 0):ent.start] if t.sent == ent.sent]
+            while title and not title[-1][:1].isalnum():
+                title = title[:-1]
+            root = ent.root
+            near = [t.text for c in root.children if c.dep_ == "appos" for t in c.subtree][:8]
+            code = country_code(title[-6:]) or country_code(near)
+            if code and code not in ("IGO", "NGO", "MNC"):
+                self.countries.setdefault(self.full_name(name).lower(), code)
 
     def full_name(self, name: str) -> str:
         """The full name of a person the document named earlier ("Kirby" -> "John Kirby")."""
@@ -184,23 +195,40 @@ def collective_member(head):
     return head
 
 
-def country_code(words: list[str]) -> str | None:
+def country_code(words: list[str], min_words: int = 1) -> str | None:
     """The country (or IGO/NGO/MNC/IMG) of a name, from the longest phrase of ``words`` (any case)
-    in the Phoenix actor dictionaries; a whole-name match wins over a part."""
+    in the Phoenix actor dictionaries; a whole-name match wins over a part. ``min_words`` keeps a
+    person's name from matching on one common word ("Kim")."""
     codes = actor_codes()
     upper = [w.upper().strip(".,'’\"") if w not in ("U.S.", "U.N.") else w.upper() for w in words]
     upper = [w for w in upper if w]
     n = len(upper)
-    for size in range(min(n, 8), 0, -1):
+    for size in range(min(n, 8), min_words - 1, -1):
         for i in range(0, n - size + 1):
             phrase = " ".join(upper[i:i + size])
             code = codes.get(phrase) or codes.get(phrase.replace("’", "'"))
-            if code is None and phrase.endswith("S") and size == 1:
-                code = codes.get(phrase[:-1])  # "Palestinians", "Serbs"
+            if code is None and size == 1:
+                stem = phrase[:-1] if phrase.endswith("S") else phrase
+                # plurals and short demonyms: "Palestinians", "Serbs" -> SERBIAN, "Croat" -> CROATIAN
+                code = codes.get(stem) or codes.get(stem + "IAN") or codes.get(stem + "ISH")
             if code is None and phrase.endswith("'S"):
                 code = codes.get(phrase[:-2])
             if code:
                 return code
+    return None
+
+
+def place_country(head) -> str | None:
+    """The country of the place a group is in or from ("demonstrators in Baghdad", "students
+    throughout Indonesia")."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "across", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("GPE", "LOC", "NORP"):
+                ent = _ent_of(obj)
+                code = country_code((ent.text if ent is not None else obj.text).split())
+                if code and code not in ("IGO", "NGO", "MNC", "IMG"):
+                    return code
     return None
 
 
@@ -228,22 +256,24 @@ def name_party(head, ctx: DocContext) -> Party | None:
             ent = _ent_of(person)
     if ent is not None and ent.label_ == "PERSON":
         name = ctx.full_name(strip_titles(clean_name(_extend_name(ent))))
+        learned = ctx.countries.get(name.lower())
         if len(name.split()) == 1:  # "President Bouteflika": a bare surname keeps its title
             titles = [t.text for t in head.lefts if t.dep_ == "compound" and t.lower_ in TITLES and t.i < ent.start]
             if titles:
                 name = " ".join(titles + [name])
-        code = country_code(name.split()) or country_code([t.text for t in tokens if t.i < ent.start])
+        before = " ".join(t.text for t in tokens if t.i < ent.start).split()
+        code = country_code(name.split(), min_words=2) or country_code(before) or learned
         return Party(name, code)
     if ent is not None and ent.label_ == "NORP" and ent.end - 1 == head.i:
         # "ethnic Albanians", "Albanians of southern Serbia": the group as the text describes it
         name = clean_name("".join(t.text_with_ws for t in tokens))
-        return Party(name, country_code([ent.text]) or country_code([t.text for t in tokens]))
+        return Party(name, country_code(ent.text.split()) or country_code(name.split()) or place_country(head))
     if ent is not None and ent.label_ in ("ORG", "GPE", "FAC", "LOC") and ent.end - 1 == head.i:
         name = clean_name(_extend_name(ent))
         extra = [t for t in tokens if t.i < ent.start and t.dep_ == "poss"]
         if extra:  # "Iraq's interim government" when the entity is only part: keep the whole
             name = clean_name(" ".join(t.text for t in tokens))
-        code = country_code(name.split()) or country_code([t.text for t in tokens])
+        code = country_code(name.split()) or country_code(" ".join(t.text for t in tokens).split())
         return Party(name, code)
     if head.pos_ == "NOUN" and any(c.dep_ == "compound" and c.ent_type_ == "ORG" for c in head.lefts):
         # "Osama bin Laden's al-Qaeda terror network": the organisation's own words, not its owner
@@ -254,7 +284,7 @@ def name_party(head, ctx: DocContext) -> Party | None:
     name = clean_name(text, strip_leading=not keeps_number)
     if not name:
         return None
-    return Party(name, country_code([t.text for t in tokens]))
+    return Party(name, country_code(text.split()) or place_country(head))
 
 
 def _extend_name(ent) -> str:
