@@ -207,7 +207,9 @@ def code_document(doc, body: str, anchor: dt.date | None, ctx: DocContext) -> li
             earlier.append((act.position, name))
             sentence_events.append(Event(type=kind, sentence=body[start:end], start=start, end=end, mode=mode,
                                          context=contexts, actor=actor, recipient=recipient, date=date,
-                                         date_text=date_text, location=location_of(act.anchor)))
+                                         date_text=date_text,
+                                         location=location_of(act.anchor, actor_tok, sent,
+                                                              exclude=actor.name if actor else None)))
         for reporter, verb, subj, speaker in _statement_demands(sent, ctx):
             if any(e.type == "REQUEST" for e in sentence_events):
                 break

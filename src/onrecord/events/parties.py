@@ -309,18 +309,55 @@ def is_generic_plural(tok) -> bool:
         t.lower_ in ("two", "both", "three", "all") for t in tok.lefts)
 
 
-def location_of(tok) -> str | None:
-    """A place named in a prepositional phrase of the act ("in Tel Aviv", "at the White House")."""
+PLACE_PREPS = ("in", "at", "near", "outside", "inside", "into", "to", "throughout", "of")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _place_in(obj) -> str | None:
+    """The place a prepositional object names, or names inside it ("the eastern town of Soroti")."""
+    for sub in [obj] + list(obj.subtree):
+        ent = _ent_of(sub)
+        if ent is not None and ent.label_ in PLACE_LABELS:
+            return clean_name(ent.text)
+    return None
+
+
+def _places_under(tok, preps=PLACE_PREPS):
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside", "inside"):
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    ent = _ent_of(obj)
-                    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
-                        return clean_name(ent.text)
-                    # "in the eastern town of Soroti"
-                    for sub in obj.subtree:
-                        e = _ent_of(sub)
-                        if e is not None and e.label_ in ("GPE", "LOC", "FAC"):
-                            return clean_name(e.text)
+                    place = _place_in(obj)
+                    if place:
+                        yield place
+
+
+def location_of(tok, actor_tok=None, sent=None, exclude: str | None = None) -> str | None:
+    """Where an act happened, as the text names the place: a place in a prepositional phrase of
+    the act or its object ("in Tel Aviv", "to Japan"), of its actor ("police in Jericho"), the place
+    visited ("visited Washington"), else the first place the sentence names (not the actor)."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "advcl", "xcomp", "conj")]
+    for head in heads:
+        for place in _places_under(head, ("in", "at", "near", "outside", "inside", "into", "throughout")):
+            if place != exclude:
+                return place
+    if actor_tok is not None:
+        for place in _places_under(actor_tok, ("in", "at", "throughout")):
+            if place != exclude:
+                return place
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.ent_type_ in PLACE_LABELS:  # "visited Washington"
+        place = _place_in(obj)
+        if place and place != exclude:
+            return place
+    for place in _places_under(tok, ("to", "from", "of")):
+        if place != exclude:
+            return place
+    if sent is not None:
+        for t in sent:
+            if t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B":
+                place = _place_in(t)
+                if place and place != exclude and not (actor_tok is not None and t.i in
+                                                       range(actor_tok.left_edge.i, actor_tok.right_edge.i + 1)):
+                    return place
     return None
