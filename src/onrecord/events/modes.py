@@ -71,14 +71,21 @@ _COMPILED = [(kind, mode, re.compile(cue, re.I)) for kind, mode, cue in _MODE_CU
 
 #: Context cue words (regex) -> context.
 _CONTEXT_CUES = [
-    ("military", r"\btroops|\barmy\b|military|soldiers|\bforces\b|warships?|peacekeep|missile|defen[cs]e"),
-    ("terrorism", r"terror|suicide bomb|al-?qa[ei]da|jihad|extremis"),
+    ("military", r"\btroops|\barmy\b|military|soldiers|\bforces\b|warships?|peacekeep|missile|defen[cs]e|"
+                 r"cease-?fire|truce|rebels?\b|blockade|surrender|offensive|militias?"),
+    ("terrorism", r"terror|suicide bomb|al-?qa[ei]da|jihad|extremis|bomb attack|hostages?|militants?|guerrill"),
+    ("natural_resource", r"\bwater\b|fisher|\boil\b|\bgas\b|territor|\bland\b|mining|minerals|resources"),
+    ("political_institutions", r"reform|regime|opposition|democra|\bparty\b|parties|coup|constitution|"
+                               r"demonstrat|protest|president"),
     ("cbrn", r"nuclear|denucleari|chemical weapon|biological weapon|radiolog"),
     ("election", r"\belection|\bvote\b|ballot|polls\b|campaign"),
-    ("migration", r"refugee|migrant|asylum|displaced|deport"),
-    ("legal", r"\bcourt|judge|\btrial\b|\blaw\b|legal|prosecut|indict|extradit|curfew|arrest"),
-    ("economic", r"econom|trade|sanction|embargo|\baid\b|financ|market|tariff|\bimport|\bexport"),
-    ("diplomatic", r"diplomat|embassy|ambassador|\bties\b|relations|talks|negotiat|envoy|summit"),
+    ("migration", r"refugee|migrant|asylum|displaced|deport|evacuat"),
+    ("legal", r"\bcourt|judge|\btrial\b|\blaw\b|legal|prosecut|indict|extradit|curfew|arrest|\bban\b|"
+              r"emergency|judiciary|war crimes|charges|prisoners|detain"),
+    ("economic", r"econom|trade|sanction|embargo|\baid\b|financ|market|tariff|\bimport|\bexport|workers|wages|"
+                 r"\bunion\b|strike|employment|labou?r|\bpay\b|goods|dollars"),
+    ("diplomatic", r"diplomat|embassy|ambassador|\bties\b|relations|talks|negotiat|envoy|summit|official contact|"
+                   r"foreign minist|mediat"),
     ("human_rights", r"human rights|rights violations|freedom"),
     ("cyber", r"cyber|hacker|web ?sites?"),
     ("executive", r"\bminist|cabinet|government"),
@@ -128,7 +135,7 @@ def cue_contexts(text: str) -> list[str]:
     return [ctx for ctx, cue in _CONTEXT_COMPILED if cue.search(text)]
 
 
-def contexts_for(base: tuple[str, ...], tokens, text: str, limit: int = 3) -> tuple[str, ...]:
+def contexts_for(base: tuple[str, ...], tokens, text: str, limit: int = 4) -> tuple[str, ...]:
     """The act's contexts: the CAMEO row's first, then issue phrases, then cue words (at most ``limit``)."""
     out: list[str] = []
     for ctx in list(base) + issue_contexts(tokens) + cue_contexts(text):
