@@ -29,7 +29,7 @@ class QuoteContext:
         self._range_starts = [r[0] for r in self._ranges]
         self.tok_starts = [t.idx for t in sdoc]
         self.breaks = self._sentence_breaks()
-        self.speakers = SpeakerIndex(sdoc, self.inside_quote)
+        self.speakers = SpeakerIndex(sdoc, self.inside_quote, self.sentence_bounds)
 
     # -- positions -----------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:

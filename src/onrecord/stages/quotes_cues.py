@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .quotes_lex import SPEECH_VERBS
+from .quotes_phrases import stray_subject
 from .speakers import Speaker
 
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "ADP", "NUM", "PART", "CCONJ", "ADV", "PUNCT", "AUX", "SYM",
@@ -61,6 +62,18 @@ def subject_of(verb):
             continue
         break
     return None
+
+
+def subject_in_sentence(ctx, verb):
+    """:func:`subject_of` ``verb``, kept within the verb's own sentence: a subject the parser found in
+    another sentence is replaced by :func:`~.quotes_phrases.stray_subject`."""
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    s, e = ctx.sentence_bounds(verb.idx)
+    if s <= subj.idx < e:
+        return subj
+    return stray_subject(verb, s, e)
 
 
 def _after_cue(ctx, span, limit_end: int):
@@ -115,7 +128,7 @@ def _before_cue(ctx, span, region_start: int):
                 return None
             if gap and last.text not in (",", ":", "\u2014", "-") and last.lower_ not in ("that",):
                 return None
-            subj = subject_of(tok)
+            subj = subject_in_sentence(ctx, tok)
             return (subj, tok) if subj is not None else None
         if tok.tag_ in _FINITE and tok.pos_ != "AUX":
             return None
@@ -135,7 +148,7 @@ def _parse_cue(ctx, span):
     for _ in range(8):
         if not (lo <= cur.i <= hi) and not ctx.inside_quote(cur.idx):
             if is_speech_verb(cur):
-                subj = subject_of(cur)
+                subj = subject_in_sentence(ctx, cur)
                 return (subj, cur) if subj is not None else None
             if cur.lower_ in STATEMENT_NOUNS:
                 owner = _owner(cur)

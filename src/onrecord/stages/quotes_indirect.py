@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import subject_of
+from .quotes_cues import subject_in_sentence
 from .quotes_lex import INDIRECT_VERBS
 
 # "SEOUL (Reuters) - ": a dateline is no part of a statement that opens the article.
@@ -161,7 +161,7 @@ def find_indirect(ctx) -> list[Indirect]:
                     used.add(conj.i)
         if end - start < 12 or _quoted_share(ctx, start, end) > 0.5 or not _has_verb(ctx, start, end):
             continue
-        subj = subject_of(tok)
+        subj = subject_in_sentence(ctx, tok)
         if subj is None or subj.lower_ in ("it", "this", "that", "which", "who"):
             continue
         found.append(Indirect(start, end, tok, subj))

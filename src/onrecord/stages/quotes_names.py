@@ -18,6 +18,12 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"}
 
 
+def who_follows(tok) -> bool:
+    """True when ``tok`` is followed by ", who": a person, whatever the entity tagger says."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "who"
+
+
 class NameBook:
     """Full names, roles and affiliations (see the module docstring)."""
 
@@ -38,11 +44,13 @@ class NameBook:
     def _untagged_names(self) -> set[str]:
         """Full names the tagger missed or mislabelled ("Assistant Secretary of State Kurt Campbell"
         with "Campbell" as an organisation): two to four capitalised non-title words heading a
-        subject, right after a title or with no entity label on the first word."""
+        subject, right after a title or with no entity label on the first word, or followed by ", who"
+        ("Lavell Hopkins, who represents ..." tagged as an organisation)."""
         out = set()
         doc = self.doc
         for tok in doc:
-            if tok.dep_ not in _SUBJ or tok.pos_ != "PROPN" or self.inside(tok.idx):
+            who = who_follows(tok)
+            if tok.dep_ not in _SUBJ and not who or tok.pos_ != "PROPN" or self.inside(tok.idx):
                 continue
             ent = self._ent_at.get(tok.i)
             if ent is not None and ent.label_ in ("PERSON", "GPE", "NORP", "LOC", "FAC", "DATE"):
@@ -56,7 +64,7 @@ class NameBook:
                 continue
             first_ent = self._ent_at.get(k)
             titled = k > 0 and is_title(doc[k - 1].text)
-            if titled or first_ent is None:
+            if titled or first_ent is None or who:
                 if any(w.lower_ in ORG_NOUNS for w in words):
                     continue
                 out.add(" ".join(w.text for w in words))

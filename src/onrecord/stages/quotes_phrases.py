@@ -17,6 +17,11 @@ def np_tokens(head):
             break
         end = max(end, child.right_edge.i)
     doc = head.doc
+    for k in range(head.i - 1, start - 1, -1):
+        if doc[k].is_space:
+            # A paragraph break: the parser joined the previous paragraph to this phrase.
+            start = k + 1
+            break
     for k in range(head.i + 1, end + 1):
         if doc[k].text in (",", "(", ";", "\u2014"):
             # "An official at the office, who spoke on condition of anonymity, ...": the clause
@@ -57,3 +62,19 @@ def strip_poss(text: str) -> str:
         if text.endswith(suffix):
             return text[: -len(suffix)]
     return text
+
+
+def stray_subject(verb, start: int, end: int):
+    """When the parser ran a sentence into the one before it (across a paragraph break or an
+    unpunctuated sub-heading) and gave ``verb`` a subject outside its sentence ``[start, end)``
+    (character offsets), the noun of this sentence before the verb that the parser hung elsewhere:
+    the real subject ("Trevell Gaines, who ..., said" with "Gaines" made the object of the previous
+    paragraph). None when there is none."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].idx >= start:
+        tok = doc[k]
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not (start <= tok.head.idx < end):
+            return tok
+        k -= 1
+    return None

@@ -22,8 +22,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .quotes_names import NameBook
-from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, with_conj
+from .quotes_names import NameBook, who_follows
+from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, stray_subject, with_conj
 from .quotes_lex import (GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
                          clean_name, is_title)
 
@@ -51,9 +51,11 @@ class Speaker:
 class SpeakerIndex(NameBook):
     """Resolution of speaker noun phrases in one parsed article (see the module docstring)."""
 
-    def __init__(self, sdoc, inside_quote):
+    def __init__(self, sdoc, inside_quote, sentence_bounds=None):
         """``sdoc``: the spaCy Doc of the body; ``inside_quote(char_offset) -> bool`` tells whether a
-        character lies between quotation marks (names there are not antecedents)."""
+        character lies between quotation marks (names there are not antecedents);
+        ``sentence_bounds(char_offset) -> (start, end)`` the writer's sentence around an offset (a
+        subject the parser found outside its verb's sentence is replaced by the one inside it)."""
         self.doc = sdoc
         self.inside = inside_quote
         self.roles: dict[str, str] = {}
@@ -79,6 +81,13 @@ class SpeakerIndex(NameBook):
         self._collect_names()
         for tok in sdoc:
             if tok.dep_ in _SUBJ and not self.inside(tok.idx) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                if sentence_bounds is not None:
+                    s, e = sentence_bounds(tok.head.idx)
+                    if not s <= tok.idx < e:
+                        stray = stray_subject(tok.head, s, e)
+                        sp = self.resolve(stray, cue=False) if stray is not None else None
+                        if sp is not None and sp.kind != "unknown":
+                            self._push(stray.idx, sp, self._is_salient(tok))
                 sp = self.resolve(tok, cue=False)
                 if sp is not None and sp.kind != "unknown":
                     self._push(tok.idx, sp, self._is_salient(tok))
@@ -235,7 +244,8 @@ class SpeakerIndex(NameBook):
                 run.insert(0, self.doc[k])
                 k -= 1
             name = clean_name(self.doc[run[0].i:head.i + 1].text)
-            if name and (self._candidates(name) or ent is None and head.lemma_.lower() not in ORG_NOUNS):
+            if name and (self._candidates(name) or ent is None and head.lemma_.lower() not in ORG_NOUNS
+                         or who_follows(head)):
                 # A capitalised subject with no entity label is most often a person the tagger missed.
                 canon = self.canonical_name(name, at)
                 return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
