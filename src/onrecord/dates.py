@@ -87,9 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<mod>on|last|this|next|coming|early|late|later|earlier|since|by|until)\s+)?(?:(?:early|late|later)\s+)?"
         rf"(?P<wd>{_WD})(?P<part>{_PART})?{_LOCAL}?", re.I)),
     ("month", re.compile(
-        rf"\b(?P<mod>in|since|during|by|last|this|next|early|late|mid-?)\s*(?:early\s+|late\s+|mid-?)?"
-        rf"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)"
-        rf"(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
+        r"\b(?P<mod>in|since|during|by|last|this|next|early|late|mid-?)\s*(?:early\s+|late\s+|mid-?)?"
+        r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)"
+        r"(?:\s+(?P<year>\d{4}))?\b", re.I)),
     ("word", re.compile(
         r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|"
         r"earlier\s+in\s+the\s+day|later\s+in\s+the\s+day|earlier\s+today|later\s+today|"
