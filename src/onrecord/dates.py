@@ -213,7 +213,7 @@ def find_time_expressions(text: str, anchor: dt.date | str) -> list[TimeExpressi
             start, end = m.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            if kind == "month" and g_is_may_verb(m, text):
+            if kind == "month" and _is_may_verb(m, text):
                 continue
             when, granularity, future = _resolve(kind, m, anchor_day)
             if when is None:
@@ -226,7 +226,7 @@ def find_time_expressions(text: str, anchor: dt.date | str) -> list[TimeExpressi
     return found
 
 
-def g_is_may_verb(m: re.Match, text: str) -> bool:
+def _is_may_verb(m: re.Match, text: str) -> bool:
     """True when "May" in a month match is the modal verb ("in May be", "this may change")."""
     if m.group("mon").lower() != "may" or m.group("year"):
         return False
