@@ -48,6 +48,12 @@ class Speaker:
     head: str = ""  # lower-case head noun of a description ("official"), for later "the official"
 
 
+def _possessor(ent) -> bool:
+    """True for a name that owns the phrase it stands in ("Miller's" in "Miller's lawyer")."""
+    doc = ent.doc
+    return ent.root.dep_ == "poss" or ent.end < len(doc) and doc[ent.end].tag_ == "POS"
+
+
 class SpeakerIndex(NameBook):
     """Resolution of speaker noun phrases in one parsed article (see the module docstring)."""
 
@@ -219,13 +225,17 @@ class SpeakerIndex(NameBook):
         mention = span.text
         ent = self._ent_at.get(head.i)
         person_ents = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
+        if head.pos_ == "NOUN":
+            # "Miller's lawyer": the owner of the role is not the speaker.
+            person_ents = [e for e in person_ents if not _possessor(e)]
         if not person_ents and head.pos_ in ("NOUN", "PROPN"):
-            # "The Prime Minister, Tony Blair, said": the name in the apposition.
+            # "The Prime Minister, Tony Blair, said" / "Another diplomat, former envoy to Kenya Lena
+            # Fox, said": the name in the apposition, as its head or closing its title.
             for child in head.rights:
                 if child.dep_ == "appos":
-                    inner = [e for e in self.ents_in(self.doc[child.left_edge.i:child.right_edge.i + 1])
-                             if e.label_ == "PERSON"]
-                    if inner and inner[0].root.i == child.i:
+                    appos = self.doc[child.left_edge.i:child.right_edge.i + 1]
+                    inner = [e for e in self.ents_in(appos) if e.label_ == "PERSON"]
+                    if inner and (inner[0].root.i == child.i or inner[-1].end == appos.end):
                         person_ents = inner
                     break
         if person_ents and not coordinated:
