@@ -15,16 +15,10 @@ from typing import Any
 
 from ..model import Document
 from . import clean_lines as cl
+from . import clean_signals as cs
 from .html import extract_html
+from .clean_block import find_block, find_html_block, keep_in_block, keep_in_html, mark_relations
 from .metadata_dates import date_line_kind
-
-#: Line kinds that end the article block: nothing of the article follows them.
-HARD = frozenset({"footer", "credit", "byline", "tags", "list_header"})
-#: Line kinds that are never body text.
-NOISE = frozenset({"junk", "foreign", "date", "dateline", "byline", "credit", "footer", "contact", "caption", "ui", "tags",
-                   "related", "list_header", "dup", "teaser", "list", "agency_credit"})
-#: More than this many consecutive non-body lines end a block.
-MAX_NOISE_STREAK = 4
 
 _LIST_HEADER = re.compile(
     r"^(?:top \d+ (?:stories|news|articles)|(?:most|top) (?:read|viewed|popular|shared|emailed)(?: .{0,30})?|"
@@ -40,7 +34,6 @@ _LIST_HEADER = re.compile(
 )
 #: A dateline scraped onto a line of its own ("Seoul, South Korea CNN —").
 _DATELINE_LINE = re.compile(r"^[A-Z][\w.'\- ]{1,30}(?:,\s*[A-Z][\w.'\- ]{1,30})?(?:\s*\(?[A-Z][\w&.\- ]{0,20}\)?)?\s*(?:\u2014|\u2013|--)$")
-_COMMENTS = re.compile(r"(?i)\bcomments?\b|\breply\b|\bdiscussion\b")
 _AGENCY_ONLY = re.compile(
     rf"^(?:(?i:source|sources|via|credit|news source)\s*[:\uff1a]\s*)?[\(\[\-\u2014\u2013/ ]*(?:{cl._AGENCY_ALT})[\)\] .]*$",
     re.IGNORECASE)
@@ -74,19 +67,11 @@ def clean(doc: Document, settings: dict) -> Document:
             "sitename": ext.sitename, "url": ext.url, "description": ext.description,
         }
         text = ext.text or ""
-    lines = prepare_lines(text)
-    latin_doc = _latin_document(lines)
-    for ln in lines:
-        ln.kind = classify(ln, latin_doc)
-    _mark_relations(lines, doc.hints.get("title"))
-    # An HTML extractor has already picked the main text: only drop the lines that are noise.
-    # Scraped text is a whole page: keep only the article's paragraph block.
-    start, end = find_html_block(lines) if html_mode else find_block(lines)
+    lines, latin_doc, spans = segment(text, html_mode, doc.hints.get("title"))
     kept, removed = [], []
     evidence = []
-    for i, ln in enumerate(lines):
-        pos = "pre" if start < 0 or i < start else ("post" if i > end else "in")
-        if pos == "in" and (keep_in_html(ln) if html_mode else keep_in_block(ln)):
+    for ln, pos, keep in spans:
+        if keep:
             kept.append(_paragraph(ln))
         else:
             removed.append(ln.raw)
@@ -104,6 +89,28 @@ def clean(doc: Document, settings: dict) -> Document:
     if len(doc.body) < min_chars:
         doc.drop("no_body")
     return doc
+
+
+def segment(text: str, html_mode: bool = False, hint_title: str | None = None
+            ) -> tuple[list[Line], bool, list[tuple[Line, str, bool]]]:
+    """Split ``text`` into labelled lines and place each against the article: returns the lines,
+    whether the page's running text is Latin, and per line ``(line, where, kept)`` with ``where``
+    one of ``pre``/``in``/``post`` (before, inside or after the article block) and ``kept`` whether
+    the line is article text. ``html_mode`` when ``text`` is an extractor's main text rather than
+    a whole page."""
+    lines = prepare_lines(text)
+    latin_doc = _latin_document(lines)
+    for ln in lines:
+        ln.kind = classify(ln, latin_doc)
+    mark_relations(lines, hint_title)
+    # An HTML extractor has already picked the main text: only drop the lines that are noise.
+    # Scraped text is a whole page: keep only the article's paragraph block.
+    start, end = find_html_block(lines) if html_mode else find_block(lines)
+    spans = []
+    for i, ln in enumerate(lines):
+        pos = "pre" if start < 0 or i < start else ("post" if i > end else "in")
+        spans.append((ln, pos, pos == "in" and (keep_in_html(ln) if html_mode else keep_in_block(ln))))
+    return lines, latin_doc, spans
 
 
 def prepare_lines(text: str) -> list[Line]:
@@ -208,6 +215,8 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
     if len(item) > 400:
         # Stamps, bylines, credits, captions, footers and menus are all shorter than this.
         return "prose" if cl.is_prose(item) else "short"
+    if cs.is_post_meta(item):
+        return "meta"
     if len(item) < 160 and date_line_kind(item):
         return "date"
     if cl.is_credit(item):
@@ -220,9 +229,11 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
         return "tags"
     if _DATELINE_LINE.match(item):
         return "dateline"
+    if cs.is_comment_head(item):
+        return "comments"
     if _LIST_HEADER.match(item.strip(" :|>-\u00bb")):
         return "list_header"
-    if cl.is_caption(item):
+    if cl.is_caption(item) or cs.is_caption_shape(item):
         return "caption"
     if cl.is_footer(item):
         return "footer"
@@ -232,6 +243,8 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
         return "ui"
     if cl.is_related(item):
         return "related"
+    if cs.is_promo(item):
+        return "promo"
     if cl.is_prose(item):
         return "prose"
     if ln.bullet:
@@ -239,196 +252,6 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
     if cl.is_sentence(item):
         return "sentence"
     return "short"
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
-
-
-def _mark_relations(lines: list[Line], hint_title: str | None) -> None:
-    """Label lines by their neighbours: a line repeated within the next three lines (captions and
-    headlines scraped twice), and a cut-off teaser of a following paragraph."""
-    keys = [_key(ln.text) for ln in lines]
-    for i, ln in enumerate(lines[:-1]):
-        if ln.kind == "caption" and cl.CAPTION_LABEL.match(ln.text) and lines[i + 1].kind not in ("prose",):
-            lines[i + 1].kind = "caption"
-    for i, ln in enumerate(lines):
-        # Table rows repeat by design (a header row per section).
-        if ln.kind in ("junk",) or not keys[i] or ln.text.startswith("|"):
-            continue
-        for j in range(i + 1, min(i + 4, len(lines))):
-            if keys[j] == keys[i]:
-                if ln.kind == "prose" and len(ln.text) >= 150:
-                    lines[j].kind = "dup"  # a paragraph scraped twice: keep the first copy
-                else:
-                    for k in (i, j):
-                        if lines[k].kind not in ("caption", "foreign"):
-                            lines[k].kind = "dup"
-                break
-        # A teaser: the start of a following paragraph, cut off ("... former US nu 。").
-        stem = _key(re.sub(r"\S*[\s.\u2026\u3002]*$", "", ln.text))  # the last word may be cut
-        if len(stem) >= 20 and ln.kind not in ("dup",):
-            for j in range(i + 1, min(i + 9, len(lines))):
-                if len(keys[j]) > len(stem) + 5 and keys[j].startswith(stem) and len(keys[j]) > len(keys[i]):
-                    ln.kind = "teaser"
-                    break
-    if hint_title:
-        hk = _key(hint_title)
-        for i, ln in enumerate(lines):
-            if keys[i] == hk and ln.kind not in ("prose",):
-                ln.kind = "dup"
-
-
-def _keepable(ln: Line) -> bool:
-    return ln.kind in ("prose", "sentence", "item")
-
-
-def find_block(lines: list[Line]) -> tuple[int, int]:
-    """Index of the first and last line of the article's paragraph block, or (-1, -1).
-
-    1. Cut the page into runs of lines, each run starting at a prose line and ending at a hard
-       boundary or a long streak of non-body lines.
-    2. Take the run with the most prose; join neighbouring runs that read like article text and
-       are separated by a few soft lines only (an inline "Related" box, an advert).
-    3. Extend the start backwards over complete sentences (a short first paragraph) and trim
-       the end back to the last complete sentence.
-    """
-    runs: list[list[int]] = []  # [start, end, prose_chars, prose_lines, lines]
-    cur: list[int] | None = None
-    streak = 0
-    for i, ln in enumerate(lines):
-        if cur is None:
-            if ln.kind == "prose":
-                cur = [i, i, len(ln.text), 1, 1]
-                streak = 0
-            continue
-        if ln.kind in HARD:
-            runs.append(cur)
-            cur = None
-            continue
-        cur[4] += 1
-        if _keepable(ln) or (ln.kind == "short" and streak < 2):
-            if ln.kind == "prose":
-                cur[2] += len(ln.text)
-                cur[3] += 1
-            if _keepable(ln):
-                cur[1] = i
-            streak = 0 if _keepable(ln) else streak + 1
-        else:
-            streak += _streak_weight(ln)
-            if streak > MAX_NOISE_STREAK:
-                runs.append(cur)
-                cur = None
-    if cur is not None:
-        runs.append(cur)
-    if not runs:
-        return -1, -1
-    # Most prose, discounted when the prose alternates with other lines (a list of teasers, each
-    # with its headline and time stamp, is not an article).
-    best = max(range(len(runs)), key=lambda r: runs[r][2] * min(1.0, runs[r][3] / runs[r][4] / 0.6))
-    start, end = runs[best][0], runs[best][1]
-
-    def article_like(run: list[int]) -> bool:
-        return run[3] >= 2 and run[3] >= 0.4 * run[4]
-
-    def soft_gap(a: int, b: int, run: list[int]) -> bool:
-        gap = lines[a + 1:b]
-        # An inline box of links ("Related articles" and a few headlines) may sit inside an
-        # article; a byline, credit, tag list, footer or comment section never does.
-        boxed = run[3] >= 3 and len(gap) <= 14 and all(
-            (ln.kind == "list_header" and not _COMMENTS.search(ln.text)) or ln.kind not in HARD for ln in gap)
-        return boxed or (len(gap) <= 5 and not any(ln.kind in HARD for ln in gap))
-
-    for r in range(best + 1, len(runs)):
-        if article_like(runs[r]) and soft_gap(end, runs[r][0], runs[r]):
-            end = runs[r][1]
-        else:
-            break
-    for r in range(best - 1, -1, -1):
-        if article_like(runs[r]) and soft_gap(runs[r][1], start, runs[r]):
-            start = runs[r][0]
-        else:
-            break
-    # A headline or standfirst written as a sentence: a date stamp or byline follows it before
-    # the next paragraph.
-    for _ in range(2):
-        nxt = next((j for j in range(start + 1, end + 1) if _keepable(lines[j])), None)
-        if nxt is None or not any(lines[j].kind in ("date", "byline", "dateline") for j in range(start + 1, nxt)):
-            break
-        start = nxt
-    # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
-    i = start - 1
-    while i >= 0:
-        ln = lines[i]
-        # A question or exclamation there is more likely the headline.
-        if (ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet
-                and ln.text.rstrip("\"'\u201d\u2019)")[-1:] == "." and cl.lower_share(ln.text) >= 0.4):
-            start = i
-        else:
-            break
-        i -= 1
-    while end > start and not _keepable(lines[end]):
-        end -= 1
-    # A credit in brackets closes a story's last paragraph ("... he said. (Yonhap)"); a line that
-    # ends so anywhere earlier is a photo caption.
-    for i in range(start, end):
-        if lines[i].kind in ("prose", "sentence") and cl.agency_tail(lines[i].text):
-            lines[i].kind = "caption"
-    while start < end and not _keepable(lines[start]):
-        start += 1
-    return start, end
-
-
-def find_html_block(lines: list[Line]) -> tuple[int, int]:
-    """First and last line of an extractor's main text worth keeping: from the first line that is
-    not noise to the last one before a trailing list header ("Related stories") or footer."""
-    idx = [i for i, ln in enumerate(lines) if keep_in_html(ln)]
-    if not idx:
-        return -1, -1
-    start, end = idx[0], idx[-1]
-    for i in range(start, end + 1):
-        # An other-script line between paragraphs is a quotation; next to a headline or date it
-        # is a wrapper's.
-        if lines[i].kind == "foreign":
-            before = next((ln for ln in reversed(lines[start:i]) if ln.kind not in ("foreign", "quotation")), None)
-            after = next((ln for ln in lines[i + 1:end + 1] if ln.kind not in ("foreign", "quotation")), None)
-            if before and after and _keepable(before) and _keepable(after):
-                lines[i].kind = "quotation"
-    for i in range(start, end + 1):
-        # A list of other stories or a footer in the last part of the text ends the article.
-        if lines[i].kind in ("list_header", "footer", "tags") and i > start + 0.6 * (end - start):
-            before = [j for j in idx if j < i]
-            if before:
-                end = before[-1]
-            break
-    return start, end
-
-
-#: Kinds an HTML extractor's main text may still hold that are never article text; links stay
-#: (the extractor chose them; they are often quoted posts or sources).
-HTML_NOISE = NOISE - {"contact", "junk", "list"}
-
-
-def keep_in_html(ln: Line) -> bool:
-    """Whether a line of an extractor's main text is article text: anything but clear noise."""
-    return ln.kind not in HTML_NOISE
-
-
-def _streak_weight(ln: Line) -> float:
-    """How much a non-body line inside the article says "the article is over": photo captions,
-    credits and stray interface words of an embedded post say little; headline-like lines and
-    list items (a list of other stories) say more."""
-    if ln.kind in ("caption", "junk", "dup", "ui", "contact") or len(cl.words(ln.text)) <= 2:
-        return 0.5
-    return 1.0
-
-
-def keep_in_block(ln: Line) -> bool:
-    """Whether a line inside the article block is article text (paragraphs, complete sentences,
-    list items written as sentences, and subheadings of three words or more)."""
-    if ln.kind in ("prose", "sentence", "item"):
-        return True
-    return ln.kind == "short" and len(cl.words(ln.text)) >= 3 and not ln.bullet
 
 
 def _paragraph(ln: Line) -> str:

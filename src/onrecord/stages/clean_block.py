@@ -1,0 +1,217 @@
+"""Cleaning, second step: which labelled lines of a page are the article.
+
+Works on the lines ``clean`` split and labelled one by one: first relabels lines by their
+neighbours (repeats, teasers), then finds the article's paragraph block in a scraped page, or the
+worth-keeping span of an HTML extractor's text, and says which lines inside it are article text.
+"""
+from __future__ import annotations
+
+import collections
+import re
+from typing import TYPE_CHECKING
+
+from . import clean_lines as cl
+from . import clean_signals as cs
+from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical
+
+if TYPE_CHECKING:
+    from .clean import Line
+
+#: Line kinds that are never body text.
+NOISE = frozenset({"junk", "foreign", "date", "dateline", "byline", "credit", "footer", "contact", "caption", "ui", "tags",
+                   "related", "list_header", "dup", "teaser", "list", "agency_credit", "comments", "meta", "promo",
+                   "bio"})
+
+_COMMENTS = re.compile(r"(?i)\bcomments?\b|\breply\b|\bdiscussion\b")
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def mark_relations(lines: list[Line], hint_title: str | None) -> None:
+    """Label lines by their neighbours: a line repeated within the next three lines (captions and
+    headlines scraped twice), and a cut-off teaser of a following paragraph."""
+    keys = [_key(ln.text) for ln in lines]
+    for i, ln in enumerate(lines[:-1]):
+        if ln.kind == "caption" and cl.CAPTION_LABEL.match(ln.text) and lines[i + 1].kind not in ("prose",):
+            lines[i + 1].kind = "caption"
+    for i, ln in enumerate(lines):
+        # Table rows repeat by design (a header row per section).
+        if ln.kind in ("junk",) or not keys[i] or ln.text.startswith("|"):
+            continue
+        for j in range(i + 1, min(i + 4, len(lines))):
+            if keys[j] == keys[i]:
+                if ln.kind == "prose" and len(ln.text) >= 150:
+                    lines[j].kind = "dup"  # a paragraph scraped twice: keep the first copy
+                else:
+                    for k in (i, j):
+                        if lines[k].kind not in ("caption", "foreign"):
+                            lines[k].kind = "dup"
+                break
+        # A teaser: the start of a following paragraph, cut off ("... former US nu 。").
+        stem = _key(re.sub(r"\S*[\s.\u2026\u3002]*$", "", ln.text))  # the last word may be cut
+        if len(stem) >= 20 and ln.kind not in ("dup",):
+            for j in range(i + 1, min(i + 9, len(lines))):
+                if len(keys[j]) > len(stem) + 5 and keys[j].startswith(stem) and len(keys[j]) > len(keys[i]):
+                    ln.kind = "teaser"
+                    break
+    if hint_title:
+        hk = _key(hint_title)
+        for i, ln in enumerate(lines):
+            if keys[i] == hk and ln.kind not in ("prose",):
+                ln.kind = "dup"
+
+
+def find_block(lines: list[Line]) -> tuple[int, int]:
+    """Index of the first and last line of the article's paragraph block, or (-1, -1).
+
+    1. Cut the page into runs of lines (``clean_runs.build_runs``).
+    2. Take the most article-like run (``clean_runs.run_score``); join neighbouring runs that keep
+       to its topic and are separated by a few soft lines only (an inline "Related" box, an
+       advert, a photo).
+    3. Extend the start backwards over complete sentences (a short first paragraph) and trim
+       the end back to the last complete sentence.
+    """
+    runs = build_runs(lines)
+    if not runs:
+        return -1, -1
+    best = max(range(len(runs)), key=lambda r: run_score(runs[r]))
+    start, end = runs[best].start, runs[best].end
+    words = collections.Counter(runs[best].words)
+
+    def joins(run: Run, a: int, b: int) -> bool:
+        if run.after_comments or run.stream:
+            return False
+        gap = lines[a + 1:b]
+        on_topic = topical(run, words)
+        # An inline box of links ("Related articles" and a few headlines) may sit inside an
+        # article; a byline, credit, tag list, footer or comment section never does.
+        boxed = len(gap) <= 14 and all(
+            (ln.kind == "list_header" and not _COMMENTS.search(ln.text)) or ln.kind not in HARD for ln in gap)
+        near = len(gap) <= 5 and not any(ln.kind in HARD for ln in gap)
+        if not (boxed or near):
+            return False
+        if run.article_like:
+            return on_topic >= 0.3 or (near and run.prose >= 3 and on_topic >= 0.15)
+        return on_topic >= 0.45
+
+    for r in range(best + 1, len(runs)):
+        if not joins(runs[r], end, runs[r].start):
+            break
+        end = runs[r].end
+        words.update(runs[r].words)
+    for r in range(best - 1, -1, -1):
+        if not joins(runs[r], runs[r].end, start):
+            break
+        start = runs[r].start
+        words.update(runs[r].words)
+    # A headline or standfirst written as a sentence: a date stamp or byline follows it before
+    # the next paragraph.
+    for _ in range(2):
+        nxt = next((j for j in range(start + 1, end + 1) if _keepable(lines[j])), None)
+        if nxt is None or not any(lines[j].kind in ("date", "byline", "dateline") for j in range(start + 1, nxt)):
+            break
+        start = nxt
+    # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
+    i = start - 1
+    while i >= 0:
+        ln = lines[i]
+        # A question or exclamation there is more likely the headline.
+        if (ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet
+                and ln.text.rstrip("\"'\u201d\u2019)")[-1:] == "." and cl.lower_share(ln.text) >= 0.4):
+            start = i
+        else:
+            break
+        i -= 1
+    while end > start and not _keepable(lines[end]):
+        end -= 1
+    # A credit in brackets closes a story's last paragraph ("... he said. (Yonhap)"); a line that
+    # ends so anywhere earlier is a photo caption.
+    for i in range(start, end):
+        if lines[i].kind in ("prose", "sentence") and cl.agency_tail(lines[i].text):
+            lines[i].kind = "caption"
+    while start < end and not _keepable(lines[start]):
+        start += 1
+    return trim_edges(lines, start, end)
+
+
+#: Kinds that close an article: what follows them inside the block is end matter too.
+_END_MATTER = frozenset({"bio", "promo", "comments"})
+
+
+def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Narrow the block ``start``..``end`` (line indices) past what surrounds an article's text
+    at its edges: author bios and calls to subscribe, follow or share (relabelled ``bio`` and
+    ``promo``). End matter in the last part of the block (a bio, a call to subscribe, a comment
+    header followed by less than a quarter of the block's paragraphs) closes the block there."""
+    if start < 0:
+        return start, end
+
+    def end_matter(ln: Line) -> bool:
+        if ln.kind in _END_MATTER:
+            return True
+        if _keepable(ln) and cs.is_bio(ln.text):
+            ln.kind = "bio"
+            return True
+        if _keepable(ln) and cs.is_promo(ln.text, edge=True):
+            ln.kind = "promo"
+            return True
+        return False
+
+    while start < end and (end_matter(lines[start]) or not _keepable(lines[start])):
+        start += 1
+    while end > start and (end_matter(lines[end]) or not _keepable(lines[end])):
+        end -= 1
+    chars = [len(ln.text) if ln.kind == "prose" else 0 for ln in lines[start:end + 1]]
+    total, before = sum(chars), 0
+    for i in range(start, end + 1):
+        before += chars[i - start]
+        if before >= 0.5 * total and lines[i].kind in _END_MATTER and total - before < 0.25 * total:
+            end = i - 1
+            while end > start and not _keepable(lines[end]):
+                end -= 1
+            break
+    return start, end
+
+
+def find_html_block(lines: list[Line]) -> tuple[int, int]:
+    """First and last line of an extractor's main text worth keeping: from the first line that is
+    not noise to the last one before a trailing list header ("Related stories") or footer."""
+    idx = [i for i, ln in enumerate(lines) if keep_in_html(ln)]
+    if not idx:
+        return -1, -1
+    start, end = idx[0], idx[-1]
+    for i in range(start, end + 1):
+        # An other-script line between paragraphs is a quotation; next to a headline or date it
+        # is a wrapper's.
+        if lines[i].kind == "foreign":
+            before = next((ln for ln in reversed(lines[start:i]) if ln.kind not in ("foreign", "quotation")), None)
+            after = next((ln for ln in lines[i + 1:end + 1] if ln.kind not in ("foreign", "quotation")), None)
+            if before and after and _keepable(before) and _keepable(after):
+                lines[i].kind = "quotation"
+    for i in range(start, end + 1):
+        # A list of other stories or a footer in the last part of the text ends the article.
+        if lines[i].kind in ("list_header", "footer", "tags") and i > start + 0.6 * (end - start):
+            before = [j for j in idx if j < i]
+            if before:
+                end = before[-1]
+            break
+    return start, end
+
+
+#: Kinds an HTML extractor's main text may still hold that are never article text; links stay
+#: (the extractor chose them; they are often quoted posts or sources).
+HTML_NOISE = NOISE - {"contact", "junk", "list"}
+
+
+def keep_in_html(ln: Line) -> bool:
+    """Whether a line of an extractor's main text is article text: anything but clear noise."""
+    return ln.kind not in HTML_NOISE
+
+
+def keep_in_block(ln: Line) -> bool:
+    """Whether a line inside the article block is article text (paragraphs, complete sentences,
+    list items written as sentences, and subheadings of three words or more)."""
+    if ln.kind in ("prose", "sentence", "item"):
+        return True
+    return ln.kind == "short" and len(cl.words(ln.text)) >= 3 and not ln.bullet

@@ -1,0 +1,183 @@
+"""Runs of a scraped page: stretches of paragraphs that could be the article, and how article-like
+each one is.
+
+A page copied from a browser holds several stretches of text that read like prose: the article,
+and often a comment section, a list of other stories with their summaries, a newsletter box, a
+site's "about us". They differ in shape: an article's paragraphs keep coming back to the same
+people and things (they share words), a list of teasers jumps from topic to topic, and a stream
+of posts (comments, a feed) puts a time stamp, a signature or a vote count between its
+paragraphs. ``build_runs`` cuts the page into runs and measures them; ``run_score`` weighs them.
+"""
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import clean_lines as cl
+
+if TYPE_CHECKING:
+    from .clean import Line
+
+#: Line kinds that end a run: nothing of the article follows them.
+HARD = frozenset({"footer", "credit", "byline", "tags", "list_header", "comments"})
+#: More than this many consecutive non-body lines (weighted) end a run.
+MAX_NOISE_STREAK = 4
+#: Kinds of the furniture between the posts of a stream (comments, a feed of teasers).
+_POST_FURNITURE = frozenset({"meta", "date"})
+#: Kinds of the lines that head an article: its date stamp, byline, dateline.
+_HEAD_KINDS = frozenset({"date", "byline", "dateline"})
+
+_STOP = frozenset("""
+that this with from have were been they their there which would could about after also more than into over
+said says what when will your just only some such other most very them then these those where while being
+because before should does like make made many much even well back through still here year years first last
+time each both same into onto upon within without against between among under again further once does doing
+having itself themselves ourselves yourself himself herself whose whom whether either neither since until
+week weeks month months today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+""".split())
+_KEYWORD = re.compile(r"[a-z][a-z'\u2019\-]{3,}")
+
+
+def keywords(text: str) -> set[str]:
+    """The content words of ``text``: lower-cased words of four letters or more, function words
+    and day/month words left out."""
+    return {w for w in _KEYWORD.findall(text.lower()) if w not in _STOP}
+
+
+def keepable(ln: Line) -> bool:
+    """Whether a line can carry article text on its own (a paragraph, a sentence, a list item)."""
+    return ln.kind in ("prose", "sentence", "item")
+
+
+@dataclass(slots=True)
+class Run:
+    """A stretch of lines from one paragraph (``start``) to the last keepable line (``end``),
+    both indices into the page's lines. ``chars``/``prose`` count its paragraphs' characters and
+    lines, ``size`` all its lines, ``meta`` the post furniture among them (time stamps, vote
+    counts, signatures); ``after_comments`` says a comment-section header stands just before it,
+    ``anchored`` that a date stamp or byline does (an article's head); ``repeats`` counts the
+    characters of its paragraphs that the page shows elsewhere too (tickers, teasers, captions);
+    ``words`` counts its paragraphs' content words, ``cohesion`` (0-1) is how much its paragraphs
+    share them."""
+
+    start: int
+    end: int
+    chars: int = 0
+    prose: int = 0
+    size: int = 1
+    meta: int = 0
+    after_comments: bool = False
+    anchored: bool = False
+    repeats: int = 0
+    words: collections.Counter = field(default_factory=collections.Counter)
+    cohesion: float = 0.0
+
+    @property
+    def stream(self) -> bool:
+        """A stream of posts (comments, a feed): furniture between its paragraphs, again and again."""
+        return self.meta >= 2 and self.meta * 4 >= self.prose
+
+    @property
+    def article_like(self) -> bool:
+        return self.prose >= 2 and self.prose >= 0.4 * self.size
+
+
+def _streak_weight(ln: Line) -> float:
+    """How much a non-body line inside the article says "the article is over": photo captions,
+    credits and stray interface words of an embedded post say little; headline-like lines and
+    list items (a list of other stories) say more."""
+    if ln.kind in ("caption", "junk", "dup", "ui", "contact") or len(cl.words(ln.text)) <= 2:
+        return 0.5
+    return 1.0
+
+
+def build_runs(lines: list[Line]) -> list[Run]:
+    """Cut the page into runs: each starts at a paragraph and ends at a hard boundary (byline,
+    credit, tags, footer, a list or comment header) or a long streak of non-body lines."""
+    runs: list[Run] = []
+    cur: Run | None = None
+    streak = 0.0
+    last_comments = -100
+    paras: list[set[str]] = []
+    seen = collections.Counter(ln.text for ln in lines if ln.kind == "prose")
+
+    def close(run: Run) -> None:
+        run.cohesion = _cohesion(paras)
+        runs.append(run)
+
+    for i, ln in enumerate(lines):
+        if ln.kind == "comments":
+            last_comments = i
+        if cur is None:
+            if ln.kind == "prose":
+                kw = keywords(ln.text)
+                cur = Run(i, i, len(ln.text), 1, 1, after_comments=i - last_comments <= 6,
+                          anchored=any(p.kind in _HEAD_KINDS for p in lines[max(0, i - 5):i]),
+                          repeats=len(ln.text) if seen[ln.text] > 1 else 0, words=collections.Counter(kw))
+                paras = [kw]
+                streak = 0
+            continue
+        if ln.kind in HARD:
+            close(cur)
+            cur = None
+            continue
+        cur.size += 1
+        if ln.kind in _POST_FURNITURE:
+            cur.meta += 1
+        if keepable(ln) or (ln.kind == "short" and streak < 2):
+            if ln.kind == "prose":
+                kw = keywords(ln.text)
+                cur.chars += len(ln.text)
+                cur.prose += 1
+                cur.repeats += len(ln.text) if seen[ln.text] > 1 else 0
+                cur.words.update(kw)
+                paras.append(kw)
+            if keepable(ln):
+                cur.end = i
+            streak = 0 if keepable(ln) else streak + 1
+        else:
+            streak += _streak_weight(ln)
+            if streak > MAX_NOISE_STREAK:
+                close(cur)
+                cur = None
+    if cur is not None:
+        close(cur)
+    return runs
+
+
+def _cohesion(paras: list[set[str]]) -> float:
+    """Mean share of each paragraph's content words that some other paragraph of the run uses."""
+    if len(paras) < 2:
+        return 0.0
+    count = collections.Counter(w for p in paras for w in p)
+    shares = [sum(1 for w in p if count[w] > 1) / len(p) for p in paras if p]
+    return sum(shares) / len(shares) if shares else 0.0
+
+
+def run_score(run: Run) -> float:
+    """How much article a run holds: its paragraphs' characters, discounted when the paragraphs
+    alternate with other lines (teasers with headlines and time stamps), when they do not share
+    their words (a list of other stories), when posts' furniture sits between them (comments, a
+    feed) and when a comment-section header stands before the run; paragraphs the page repeats
+    elsewhere count half; a date stamp or byline just before the run raises it by half."""
+    score = (run.chars - run.repeats / 2) * min(1.0, run.prose / run.size / 0.6)
+    if run.prose >= 6:
+        score *= min(1.0, max(0.3, (run.cohesion - 0.04) / 0.2))
+    if run.stream:
+        score *= 0.25
+    if run.after_comments:
+        score *= 0.1
+    if run.anchored:
+        score *= 1.5
+    return score
+
+
+def topical(run: Run, words: collections.Counter) -> float:
+    """Share (0-1) of the run's content words (by occurrence) that ``words`` (the article's so
+    far) holds: how much the run keeps to the article's topic."""
+    total = sum(run.words.values())
+    if not total:
+        return 0.0
+    return sum(n for w, n in run.words.items() if w in words) / total

@@ -1,0 +1,170 @@
+"""Line-level signals for the parts of a page around an article that read like text.
+
+Comment sections, lists of posts, calls to subscribe or share, author bios, photo captions written
+as sentences: these are lines a reader tells from the article by their shape and their words
+("2 days ago", "Rating: 36 Votes", "Sign up for our newsletter", "Jane Doe is a freelance writer
+based in Toronto", "1of4 A shopper looks at ..."). Every function looks at one whitespace-normalised
+line and knows no particular site.
+"""
+from __future__ import annotations
+
+import re
+
+_TIME_UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
+_POST_META = re.compile(
+    rf"^(?:\d+|an?|one)\s*{_TIME_UNIT}\s+ago\b.{{0,30}}$|"  # "2 days ago at 07:47 am"
+    r"^(?:rating|score|votes?|likes?|points?)\s*:?\s*[+-]?\d+(?:\s+\w+)?$|"  # "Rating: 36 Votes"
+    r"^[+-]?\d[\d,.]*k?\s+(?:votes?|likes?|points?|replies|repl(?:y|ies)|upvotes?|downvotes?|recommends?|"
+    r"reactions?|diggs?|shares?|comments?|retweets?)\b.{0,40}$|"  # "20 diggs Promotion", "3 replies"
+    r"^(?:reply|report|report abuse|flag|like|dislike|quote|permalink|upvote|downvote|share|"
+    r"hide replies|view replies|load more|show more|see more|read more)(?:\s*\(\d+\))?$",
+    re.IGNORECASE,
+)
+_COMMENT_HEAD = re.compile(
+    r"^(?:(?:top|best|most|all|latest|newest|oldest|recent|reader|readers'?|user|featured|view|show|see|read)\s+)*"
+    r"(?:rated\s+)?(?:comments?|responses?|replies|discussion|conversation)"
+    r"(?:\s+(?:\(\d+\)|\d+|are closed\.?|policy|section))?$|"
+    r"^\d+\s+(?:comments?|responses?|replies)(?:\s+(?:to|on)\b.{0,80})?$|"
+    r"^(?:join|start|add to|enter) the (?:discussion|conversation|debate)\W*$|"
+    r"^(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\W*.{0,40}$|"
+    r"^(?:you must (?:be )?|please )?log(?:ged)? ?in to (?:post a )?(?:comment|reply)\W*.{0,40}$|"
+    r"^comments? (?:are|have been) closed\.?$|^(?:show|hide|view|load|read) (?:all )?(?:\d+ )?comments?\W*$",
+    re.IGNORECASE,
+)
+
+
+_SIGNATURE = re.compile(r"\b(?:said|says|wrote|writes|commented):$", re.IGNORECASE)
+
+
+def is_post_meta(text: str) -> bool:
+    """A line of a post's furniture in a list of posts or comments: a relative time ("2 days ago at
+    07:47 am"), a signature ("Alex on September 17, 2018 at 6:34 am said:"), a vote or reply
+    count ("Rating: 36 Votes", "20 diggs"), a lone action ("Reply", "Report abuse")."""
+    if len(text) > 120:
+        return False
+    if text.endswith(":"):
+        return len(text) <= 90 and bool(_SIGNATURE.search(text))
+    return bool(_POST_META.match(text.strip(" []()|\u2022\u00b7")))
+
+
+def is_comment_head(text: str) -> bool:
+    """The header of a comment section ("[ 167 comments ]", "Top Rated Comments", "Leave a Reply",
+    "Comments are closed.", "12 Responses to ...")."""
+    t = text.strip(" []()|:\u2022\u00b7-\u2014")
+    return 0 < len(t) <= 120 and bool(_COMMENT_HEAD.match(t))
+
+
+# Calls to subscribe, follow, share, support or buy, and site notices: one sentence of these is
+# never article text wherever it stands.
+_PROMO_STRONG = re.compile(
+    r"\b(?:unsubscribe|sign(?:ing)? up (?:here |now |today )?(?:for|to) (?:our|the (?:free )?(?:\w+ )?(?:newsletter|"
+    r"daily|weekly))|sign up (?:here|now|today)\b|subscribe (?:to (?:our|the)|now|today|here)|click here|"
+    r"click to (?:subscribe|read|watch|learn|see|download|share|support|sign|join)|tap here|"
+    r"follow (?:us|me)\b|(?:delivered|sent) (?:straight |right )?to your inbox|to your inbox|no spam\b|"
+    r"(?:affiliate|earn an?) commission|we may earn|(?:earn|receive) (?:a )?(?:small )?(?:share of )?(?:revenue|commission)|"
+    r"media playback is (?:not )?(?:unsupported|supported)|subject to copyright|all rights reserved|"
+    r"enjoyed (?:this|the) (?:article|story|post)|share (?:it|this(?: story| article)?) with (?:a|your) friends?|"
+    r"tell us what you think|share your (?:thoughts|views|story)|(?:like|love|enjoy) this (?:story|article)\?|"
+    r"want more (?:stories|news|deals|articles|like this)|(?:join|download|get) (?:the|our) [\w' ]{0,30}(?:app|newsletter)|"
+    r"(?:our|the|daily|weekly|free) newsletter|(?:in|to) (?:the|our) (?:app|newsletter)|"
+    r"support (?:our|independent) (?:journalism|reporting|work)|(?:become|join as) (?:a )?(?:member|subscriber|supporter)|"
+    r"by registering\b|this website uses cookies|(?:we|this site) uses? cookies|"
+    r"cookies?\b.{0,80}\b(?:website|browser|consent|necessary|essential|functional|analytics|preferences|opt.out)\b|"
+    r"retrieved \d{1,2} \w+ \d{4} from|thanks for (?:watching|reading)|now on youtube|"
+    r"visit (?:our|my|the) (?:corporate )?(?:site|website|store|page)|check out (?:my|our) (?:website|site|page)|"
+    r"(?:is|are) part of [\w .&]{2,60}(?:group|publisher|network|media)\b)|"
+    r"(?:^|\. )(?:watch|listen):|(?:^|\W)read (?:more|the full (?:story|article))\W*$",
+    re.IGNORECASE,
+)
+#: Substrings one of which every strongly promotional line holds (a cheap test before the pattern).
+_PROMO_HINTS = ("subscri", "sign", "click", "tap here", "follow", "inbox", "spam", "commission", "earn", "playback",
+                "copyright", "rights reserved", "enjoyed", "share", "tell us", "like this", "love this", "enjoy this",
+                "want more", "newsletter", "cookie", " app", "support", "member", "registering", "retrieved",
+                "thanks for", "youtube", "visit", "check out", "watch", "listen", "read more", "read the full",
+                "part of")
+# Weaker calls, trusted only at the article's edges: a sentence that opens with a call to act, or
+# that addresses the reader and names an action on the site ("... we send an email ...").
+_PROMO_IMPERATIVE = re.compile(
+    r"^(?:get|join|sign up|subscribe|follow|share|download|support|donate|stay (?:up to date|informed|tuned|connected)|"
+    r"don't miss|do not miss|click|tap|visit|check out|tell us|watch|listen|read more|find out more|learn more|"
+    r"discover more|see more|sign in|log in|register|try)\b",
+    re.IGNORECASE,
+)
+_PROMO_SITE = re.compile(
+    r"\b(?:us|our|we)\b.{0,60}\b(?:subscri\w*|newsletter|e-?mails?|sign up|log in|register|join|download|support|"
+    r"donate|follow|share|comment\w*|survey|feedback|podcast|youtube|instagram|facebook|twitter|app)\b|"
+    r"\b(?:subscri\w*|newsletter|e-?mails?|sign up|join|download|support|donate|follow|share|comment\w*|survey|"
+    r"feedback)\b.{0,60}\b(?:us|our|we)\b",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|according to)\b")
+_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"'\u201d\u2019)]*|$)")
+#: A share button glued to a pull quote ("... bombards us every day.Click To Tweet").
+_TWEET_BUTTON = re.compile(r"\s*click to tweet\s*$", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
+
+
+def is_promo(text: str, edge: bool = False) -> bool:
+    """A call to subscribe, follow, share, comment or buy, or a site notice ("Sign up for our
+    newsletter", "Follow me on Twitter", "Microsoft may earn an Affiliate Commission ...");
+    at least half its sentences must be such calls. With ``edge`` (the line stands at the start
+    or end of the article) weaker calls count too: a sentence that opens with a call to act
+    ("Stay up to date with ...") or that names an action on the site ("Every day we send an
+    e-mail with the top stories")."""
+    text = _TWEET_BUTTON.sub("", text)
+    if len(text) > 400 or not text:
+        return False
+    low = text.lower()
+    hit = any(w in low for w in _PROMO_HINTS) and _PROMO_STRONG.search(text)
+    if not hit and not edge:
+        return False
+    sents = _sentences(text) or [text]
+    strong = sum(1 for s in sents if _PROMO_STRONG.search(s)) if hit else 0
+    if strong and strong * 2 >= len(sents):
+        return True
+    if not edge or len(text) > 250 or _SPEECH.search(text):
+        return False
+    weak = sum(1 for s in sents if _PROMO_STRONG.search(s) or _PROMO_IMPERATIVE.match(s) or _PROMO_SITE.search(s))
+    return weak * 2 >= len(sents)
+
+
+_ROLE = (r"(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|curator|"
+         r"photographer|freelancer|blogger|critic|novelist|staff writer)")
+_BIO = re.compile(
+    rf"^(?:[A-Z][\w.'\u2019\-]+\s){{1,3}}(?:\([^)]{{1,60}}\)\s)?(?:is|was|has been) (?:a|an|the)\b[^.;]{{0,60}}\b{_ROLE}\b|"
+    r"^(?:[A-Z][\w.'\u2019\-]+\s){1,3}(?:writes|covers|reports) (?:about|on) [^.;]{2,80}\bfor\b|"
+    rf"^(?:I am|I'm|I\u2019m|About the author:?)\s(?:a|an)\b[^.;]{{0,60}}\b{_ROLE}\b|"
+    r"^(?:Follow|Contact|Email|Reach) (?:him|her|them|me)\b|"
+    r"^(?:His|Her|Their) (?:work|writing|latest book|books?|articles?) (?:has|have) (?:appeared|been published)\b",
+)
+
+
+def is_bio(text: str) -> bool:
+    """An author's biography or contact line ("Jane Doe is a freelance writer based in Toronto",
+    "I am a writer, journalist, professor ...", "Follow her on Twitter")."""
+    return len(text) <= 600 and bool(_BIO.match(text))
+
+
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CAPTION_SHAPE = re.compile(
+    r"^\d{1,3}\s?of\s?\d{1,3}(?=\S)|"  # a gallery counter glued to its caption: "1of4Grass Valley's ..."
+    r"^(?i:image|media|photo|video|picture) (?i:caption|copyright)(?=[A-Z\s:])|"  # "Media captionJulian Assange ..."
+    r"\b(?:Credit|Photo|Image|Picture|Source)s?:\s*[A-Z][\w.&'/ -]{1,50}$|"  # "... equivalent. Credit: ESA"
+    r"\[\+\]$|"  # a caption's expand button
+    rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
+    r"^[^.!?]{5,200}, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),")
+
+
+_CAPTION_HINT = re.compile(r"^\d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
+                           r"second|top|bottom|front|rear),")
+
+
+def is_caption_shape(text: str) -> bool:
+    """A photo caption by its shape rather than its credit: a gallery counter ("1of4..."), a glued
+    caption label ("Media captionJulian Assange ..."), a trailing "Credit: ESA", an AP-style first
+    sentence that ends in a weekday and full date, or a position marker (", left, and ...")."""
+    return len(text) <= 600 and bool(_CAPTION_HINT.search(text)) and bool(_CAPTION_SHAPE.search(text))
