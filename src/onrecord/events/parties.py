@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from ..model import Party
 from .lexicon import COLLECTIVE_NOUNS, NON_PARTY_HEADS, TITLES
 from .resources import actor_codes, agent_sectors, country_names
@@ -49,7 +51,8 @@ class DocContext:
     acted, for pronouns."""
 
     people: dict[str, str] = field(default_factory=dict)
-    countries: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str | None] = field(default_factory=dict)
+    mentions: dict[str, list] = field(default_factory=dict)
     speakers: list[tuple[int, int, str]] = field(default_factory=list)
     last_person: Party | None = None
     last_party: Party | None = None
@@ -66,14 +69,30 @@ class DocContext:
             if len(words) >= 2:
                 self.people.setdefault(words[-1].lower(), name)
                 self.people.setdefault(words[0].lower(), name)  # "Kim Jong-un": family name first
-            title = [t.text for t in doc[max(ent.start - 6, 0):ent.start] if t.sent == ent.sent]
-            while title and not title[-1][:1].isalnum():
-                title = title[:-1]
-            root = ent.root
-            near = [t.text for c in root.children if c.dep_ == "appos" for t in c.subtree][:8]
-            code = country_code(title[-6:]) or country_code(near)
-            if code and code not in ("IGO", "NGO", "MNC"):
-                self.countries.setdefault(self.full_name(name).lower(), code)
+            self.mentions.setdefault(name.lower(), []).append(ent)
+
+    def person_country(self, name: str) -> str | None:
+        """The country a person's title gives in any mention of the story (looked up once per name)."""
+        key = name.lower()
+        if key not in self.countries:
+            found = None
+            for mention_key, ents in self.mentions.items():
+                if self.full_name(mention_key).lower() != key:
+                    continue
+                for ent in ents:
+                    doc, start = ent.doc, ent.start
+                    while start > max(ent.start - 6, 0) and not doc[start].is_sent_start:
+                        start -= 1  # the title words before the name, within its sentence
+                    title = [t.text for t in doc[start:ent.start] if t.text[:1].isalnum()]
+                    near = [t.text for c in ent.root.children if c.dep_ == "appos" for t in c.subtree][:8]
+                    code = country_code(title) or country_code(near)
+                    if code and code not in ("IGO", "NGO", "MNC"):
+                        found = code
+                        break
+                if found:
+                    break
+            self.countries[key] = found
+        return self.countries[key]
 
     def full_name(self, name: str) -> str:
         """The full name of a person the document named earlier ("Kirby" -> "John Kirby")."""
@@ -123,8 +142,6 @@ def _ent_of(tok):
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    from spacy.tokens import Span
-
     return Span(doc, start, end, label=tok.ent_type_)
 
 
@@ -256,13 +273,12 @@ def name_party(head, ctx: DocContext) -> Party | None:
             ent = _ent_of(person)
     if ent is not None and ent.label_ == "PERSON":
         name = ctx.full_name(strip_titles(clean_name(_extend_name(ent))))
-        learned = ctx.countries.get(name.lower())
         if len(name.split()) == 1:  # "President Bouteflika": a bare surname keeps its title
             titles = [t.text for t in head.lefts if t.dep_ == "compound" and t.lower_ in TITLES and t.i < ent.start]
             if titles:
                 name = " ".join(titles + [name])
         before = " ".join(t.text for t in tokens if t.i < ent.start).split()
-        code = country_code(name.split(), min_words=2) or country_code(before) or learned
+        code = country_code(name.split(), min_words=2) or country_code(before) or ctx.person_country(name)
         return Party(name, code)
     if ent is not None and ent.label_ == "NORP" and ent.end - 1 == head.i:
         # "ethnic Albanians", "Albanians of southern Serbia": the group as the text describes it
