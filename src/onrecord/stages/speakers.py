@@ -94,6 +94,13 @@ class SpeakerIndex(NameBook):
                         sp = self.resolve(stray, cue=False) if stray is not None else None
                         if sp is not None and sp.kind != "unknown":
                             self._push(stray.idx, sp, self._is_salient(tok))
+                for owner in tok.children:
+                    # "Mr. Trump's embrace is not limited to China. He ...": the subject's owner is
+                    # an antecedent too, though a weaker one than a subject.
+                    if owner.dep_ == "poss" and owner.pos_ == "PROPN":
+                        sp = self.resolve(owner, cue=False)
+                        if sp is not None and sp.kind == "person":
+                            self._push(owner.idx, sp, False)
                 sp = self.resolve(tok, cue=False)
                 if sp is not None and sp.kind != "unknown":
                     self._push(tok.idx, sp, self._is_salient(tok))
@@ -178,10 +185,11 @@ class SpeakerIndex(NameBook):
             pos, sp = self.timeline[i]
             if not accept(sp):
                 continue
-            if first is None:
-                first = sp
-            if self._salient[i] or pos < window:
-                return sp if self._salient[i] else first
+            if pos < window:
+                return first or sp
+            if self._salient[i]:
+                return sp
+            first = first or sp
         return first
 
     def _last(self, at: int, accept, limit: int = 40):
@@ -244,7 +252,9 @@ class SpeakerIndex(NameBook):
             if name:
                 canon = self.canonical_name(name, at)
                 return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
-        if head.pos_ == "PROPN" and not coordinated:
+        if not coordinated and (head.pos_ == "PROPN" or head.text[:1].isupper() and head.is_alpha
+                                and self._candidates(head.text)):
+            # (A surname the tagger took for a common noun is still that person's name.)
             # NER misses ("Campbell said" tagged ORG): a proper noun that is part of a known name.
             run = [head]
             k = head.i - 1
