@@ -30,7 +30,7 @@ def only(text, **kw):
     ("Thousands of students protested against the new law in Dhaka.", "PROTEST", "students", None),
     ("The army released 20 prisoners on Friday.", "RETREAT", "army", "20 prisoners"),
     ("The government lifted the curfew in the capital.", "CONCEDE", "government", "capital"),
-    ("Spain expelled two Russian diplomats.", "SANCTION", "Spain", None),
+    ("Spain expelled two Russian diplomats.", "SANCTION", "Spain", "Russian diplomats"),
     ("Egypt and Sudan signed a treaty of friendship.", "SUPPORT", "Egypt", None),
 ])
 def test_acts(text, kind, actor, recipient):

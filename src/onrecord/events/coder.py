@@ -77,7 +77,12 @@ def apply_frame(reading: Reading, frame: Frame) -> tuple[str, str | None] | None
         if g == DEMAND:
             return "REQUEST", demand_mode(reading) or ("yield" if kind in YIELDING else "change")
         if g == PERMISSION:
-            return ("CONCEDE", None) if not frame.negated else None
+            if frame.negated:
+                return None
+            # letting inspectors, observers or aid in is material access (RETREAT); other leave is CONCEDE
+            if reading.type in ("CONSULT", "AID") or reading.code == "access":
+                return "RETREAT", "access"
+            return "CONCEDE", None
         if g in (PREDICTION, ALLEGATION):  # predicted or alleged, not reported as done
             return None
         if g in (INTENT, POSSIBILITY):
@@ -130,6 +135,9 @@ def read_word(tok) -> Reading | None:
         return None
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.lemma_ != "be" and tok.dep_ in ("ROOT", "ccomp")):
         if tok.lemma_.lower() in REPORTING:
+            obj = first_child(tok, "dobj")
+            if tok.lemma_.lower() == "observe" and obj is not None and obj.lemma_.lower() in ("ceasefire", "truce"):
+                return Reading("RETREAT", "ceasefire", ("military",), "semantic", "semantic")  # implemented
             return None
         return verb_reading(tok)
     if tok.pos_ == "ADJ":

@@ -115,6 +115,7 @@ _N = {
     "RETREAT/access": "entry access visa visas",
     "MOBILIZE/troops": ("exercise exercises drill drills maneuvers manoeuvres games deployment reinforcements troops "
                         "forces presence"),
+    "MOBILIZE/weapons": "missiles missile warships warship tanks artillery rockets warplanes bombers submarines",
     "COERCE/arrest": "arrest arrests crackdown",
     "SANCTION/withdraw": "ties relations",
 }
@@ -162,6 +163,7 @@ _L = (
     ("make carry", "COERCE/arrest", ("COERCE/arrest",)),
     ("hold conduct stage launch begin start strengthen reinforce boost increase bolster build mass deploy station "
      "beef step send move", "MOBILIZE/troops", ("MOBILIZE/troops",)),
+    ("deploy station mass move send position install test launch fire", "MOBILIZE/weapons", ("MOBILIZE/weapons",)),
     ("establish restore resume upgrade normalize normalise forge", "SUPPORT", ("SANCTION/withdraw",)),
     ("sever break cut downgrade suspend freeze", "SANCTION/withdraw", ("SANCTION/withdraw",)),
     ("end halt suspend abandon quit cancel", "SANCTION/withdraw", ("CONSULT",)),

@@ -29,7 +29,8 @@ premier chancellor monarch sheikh tribunal court parliament assembly cabinet jun
 airforce fighter fighters guerrilla militant bomber squad unit brigade battalion activist activists
 demonstrator protester lawyer judge prosecutor spokesman spokeswoman diplomat envoy ambassador senator
 lawmaker legislator congressman representative commission network group groups counterpart counterparts
-host hosts mediator mediators patrol patrols convoy convoys adviser advisers advisor advisors aide aides""".split())
+host hosts mediator mediators patrol patrols convoy convoys adviser advisers advisor advisors aide aides
+pope cardinal bishop imam cleric patriarch archbishop ayatollah""".split())
 #: Things that act in a sentence but are not parties: an attack by them has no named actor.
 INSTRUMENTS = frozenset("""explosion blast bomb bombs mine mines minefield device shell shells rocket rockets
 missile missiles fire gunfire attack attacks bombing raid grenade landmine ied explosive explosives accident
@@ -172,7 +173,8 @@ def _span_tokens(head) -> list:
     or group noun ("supporters of former President Ahmed Ben Bella", "president of Armenia")."""
     left = []
     for child in head.lefts:
-        if child.dep_ in LEFT_DEPS:
+        if child.dep_ in LEFT_DEPS and not (child.dep_ == "amod" and child.tag_ in ("VBN", "VBG")
+                                            and child.ent_type_ == ""):  # "the besieged town"
             left.extend(child.subtree)
     tokens = sorted(set(left) | {head}, key=lambda t: t.i)
     full = list(tokens)

@@ -71,6 +71,8 @@ def light_verb_reading(tok) -> Reading | None:
     if obj is None:
         return None
     noun = event_noun(obj)
+    if noun is None and obj.lemma_.lower() == "law" and any(c.lower_ == "martial" for c in obj.children):
+        noun = ("COERCE", "martial-law")  # "declared martial law"
     if noun is None:
         # "imposed a state of emergency", "opened fraud investigations": look one compound/of deeper
         for child in obj.children:
@@ -82,7 +84,8 @@ def light_verb_reading(tok) -> Reading | None:
                     break
     if noun is None:
         return None
-    readings = EVENT_NOUN_READINGS.get(obj.lower_) or EVENT_NOUN_READINGS.get(obj.lemma_.lower()) or [noun]
+    readings = ([noun] if obj.lemma_.lower() == "law" else None) or EVENT_NOUN_READINGS.get(obj.lower_) or \
+        EVENT_NOUN_READINGS.get(obj.lemma_.lower()) or [noun]
     if obj.lemma_.lower() in ("relief", "easing", "lifting", "removal") and any(
             c.lemma_.lower() in ("sanction", "embargo", "restriction") for c in obj.subtree):
         readings = [("CONCEDE", None)]  # "sanctions relief": an easing, asked for or offered
@@ -209,6 +212,11 @@ def semantic_reading(tok) -> Reading | None:
         if comp is not None and comp.tag_ in ("VBZ", "VBD", "VBP") and not any(
                 a.lower_ in ("should", "must") for a in comp.children if a.dep_ == "aux"):
             return NO_ACT  # "tried to suggest that he barely knows him": a claim, not a proposal
+    if lemma in ("resign", "quit", "abdicate"):
+        return Reading("RETREAT", "resign", (), "semantic", "semantic")  # resignations are RETREAT (manual)
+    if lemma in ("receive", "host") and obj is not None and (obj.ent_type_ == "PERSON" or _words_of(obj) & {
+            "minister", "president", "delegation", "envoy", "visiting", "counterpart", "leader", "premier"}):
+        return Reading("CONSULT", "visit", ("diplomatic",), "host", "semantic")  # the visitor is the actor
     if lemma in ("close", "shut", "seal") and obj is not None:  # closing a border or strait restricts movement
         if obj.lemma_.lower() in ("border", "strait", "airspace", "port", "crossing", "road", "highway", "frontier",
                                   "checkpoint", "passage", "canal", "waterway", "sea", "harbour", "harbor"):

@@ -182,6 +182,10 @@ def actor_token(act):
         between = _pobj(anchor, ("between",))
         if between is not None:
             return between
+    if act.reading.code == "host":  # "the president received the visiting minister": the visitor acts
+        return first_child(anchor, "dobj")
+    if act.reading.type == "MOBILIZE" and is_passive(anchor) and agent_of(anchor) is None:
+        return first_child(anchor, "nsubjpass")  # "the army was placed on alert"
     if act.reading.code in ("withdraw", "engage") and is_passive(anchor):
         # "peacekeepers were shipped out", "forces were engaged in ethnic cleansing"
         return agent_of(anchor) or first_child(anchor, "nsubjpass")
@@ -195,7 +199,8 @@ def actor_token(act):
 
 
 def _is_candidate(tok) -> bool:
-    return tok is not None and tok.ent_type_ not in NON_PARTY_ENTS and tok.pos_ != "NUM"
+    return (tok is not None and tok.ent_type_ not in NON_PARTY_ENTS and tok.pos_ in ("NOUN", "PROPN", "PRON")
+            and tok.lemma_.lower() not in ("joint",))
 
 
 def _clause_candidates(verb, preps, depth=0, own_forces=False):
@@ -264,6 +269,9 @@ def recipient_candidates(act):
         if act.reading.source == "light":
             yield _pobj(anchor.head, ("with", "to"))
         return
+    if act.reading.code == "host":
+        yield subject_of(anchor)
+        return
     if act.reading.code == "withdraw":
         yield _pobj(anchor, ("from", "out", "of"))
         out = next((c for c in anchor.children if c.lower_ == "out"), None)
@@ -283,7 +291,9 @@ def recipient_candidates(act):
     if act.reading.code == "withdraw":  # withdrawn from a place or party, not the forces withdrawn
         yield _pobj(anchor, ("from", "out"))
         return
-    yield from _clause_candidates(anchor, preps, own_forces=kind not in ("ASSAULT", "COERCE"))
+    own = kind not in ("ASSAULT", "COERCE") and act.reading.mode != "expel" and anchor.lemma_.lower() not in (
+        "expel", "arrest", "detain", "kill", "attack", "deport")
+    yield from _clause_candidates(anchor, preps, own_forces=own)
     if kind in ("ASSAULT", "COERCE") or base in ("ASSAULT", "COERCE"):
         obj = first_child(anchor, "dobj")
         yield obj
@@ -298,7 +308,10 @@ def recipient_candidates(act):
         yield subj
     if kind in ("SUPPORT", "AGREE"):  # "established ties with and opened an embassy in Tehran"
         for conj in children(anchor, "conj"):
-            yield from _clause_candidates(conj, preps + ("in",), own_forces=True)
+            yield from _pobjs(conj, ("with", "to", "in"))
+            obj = first_child(conj, "dobj")
+            if obj is not None:
+                yield from _pobjs(obj, ("in", "with", "to"))
     if kind in ("CONCEDE", "RETREAT", "COERCE", "ASSAULT"):
         yield _pobj(anchor, ("in",))  # "lifted a curfew in Montenegro", "blew themselves up in Tel Aviv"
         obj = first_child(anchor, "dobj")

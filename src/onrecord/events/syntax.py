@@ -73,6 +73,10 @@ def subject_of(tok):
             return subj
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "ROOT":  # "Turkey massed troops": a subject the parser took for a modifier
+            lead = next((c for c in tok.lefts if c.dep_ in ("npadvmod", "dep", "nmod")
+                         and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")), None)
+            return lead
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
             tok = tok.head.head  # "issued a declaration demanding ...": the issuer demands
             continue
