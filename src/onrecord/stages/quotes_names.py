@@ -24,12 +24,68 @@ def who_follows(tok) -> bool:
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "who"
 
 
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ship", "ism", "ance", "ence", "ure", "ary", "ing", "ness")
+
+
+def _tok_at(doc, at: int) -> int:
+    """Index of the first token starting at or after character offset ``at`` (a bisect)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _hyphen_prefix(ent) -> str:
+    """The first part of a hyphenated given name the tagger left out ("Lise-" before "Lotte Holm")."""
+    doc = ent.doc
+    k = ent.start
+    if k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+            and doc[k - 2].is_alpha and doc[k - 2].text[:1].isupper() and not is_title(ent[0].text):
+        return doc[k - 2].text + "-"
+    return ""
+
+
+def _given_word(tok, surname, ent_at) -> bool:
+    """True when ``tok`` can be a given name right before ``surname``: a capitalised proper noun that
+    is no title, no institution word and no place or date."""
+    if not (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper()):
+        return False
+    low = tok.lower_
+    if is_title(low) or low in ORG_NOUNS or low.endswith(_NOUN_ENDINGS):
+        return False
+    ent = ent_at.get(tok.i)
+    return ent is None or ent.label_ == "PERSON" or ent.label_ == "ORG" and ent.end > surname.i
+
+
+def _name_ending_at(surname, ent_at) -> str | None:
+    """"Eva-Marie Persson" for the token "Persson" preceded by a given name (hyphenated or not)."""
+    doc = surname.doc
+    j = surname.i - 1
+    if j < 0 or not _given_word(doc[j], surname, ent_at):
+        return None
+    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_ \
+            and _given_word(doc[j - 2], surname, ent_at):
+        j -= 2
+    hyphenated = j < surname.i - 1
+    if doc[j].is_sent_start and not hyphenated and ent_at.get(j) is None:
+        return None  # "Yesterday Persson said": a sentence's first word is no evidence of a name
+    return doc[j:surname.i + 1].text
+
+
 class NameBook:
     """Full names, roles and affiliations (see the module docstring)."""
 
     def _collect_names(self) -> None:
+        self._capitalised: dict[str, list[int]] = {}  # word -> indices of its capitalised tokens
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not self.inside(tok.idx):
+                self._capitalised.setdefault(tok.text, []).append(tok.i)
         persons = [e for e in self._ents if e.label_ == "PERSON" and not self.inside(e.start_char)]
-        parts = [(e, clean_name(e.text)) for e in persons]
+        parts = [(e, _hyphen_prefix(e) + clean_name(e.text)) for e in persons]
         fulls = {n for _, n in parts if len(n.split()) >= 2}
         fulls.update(self._untagged_names())
         # A longer name that contains a shorter full name ("Donald Trump" in "Donald J. Trump") wins.
@@ -70,6 +126,18 @@ class NameBook:
                 out.add(" ".join(w.text for w in words))
         return out
 
+    def _given_name(self, surname: str, at: int) -> str | None:
+        """For a lone surname with no full name on record ("Ms Persson"), the full name from another
+        mention of it right after a capitalised given name the tagger missed ("Deputy Director of
+        Public Prosecution Eva-Marie Persson"): the nearest before ``at``, else the first after."""
+        places = self._capitalised.get(surname, [])
+        k = bisect.bisect_left(places, _tok_at(self.doc, at))
+        for i in list(reversed(places[:k])) + places[k:]:
+            name = _name_ending_at(self.doc[i], self._ent_at)
+            if name:
+                return name
+        return None
+
     def _candidates(self, name: str) -> list[str]:
         words = name.split()
         n = len(words)
@@ -85,7 +153,11 @@ class NameBook:
         last before offset ``at`` (else first after it)."""
         cands = self._candidates(name)
         if not cands:
-            return name
+            full = self._given_name(name, at) if " " not in name else None
+            if full is None:
+                return name
+            self.full_names = sorted(self.full_names + [full], key=lambda n: -len(n.split()))
+            return full
         longest = max(len(c.split()) for c in cands)
         cands = [c for c in cands if len(c.split()) == longest] if len(name.split()) > 1 else cands
         if len(cands) == 1:
