@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import (ALLEGATION, COOPERATIVE, DEMAND, DEMAND_MODE, FAILURE, GOVERNORS, INTENT, MATERIAL_CONFLICT,
                       PERMISSION, POSSIBILITY, PREDICTION, REFUSAL, REPORTING, THREAT, THREAT_MODE,
                       INTENT_NOUNS, OPINION, PROPOSAL_NOUNS, THREAT_MODE_BY_MODE, THREAT_MODE_BY_NOUN, WANT_VERBS, YIELDING)
-from .readings import Reading, adjective_reading, nominal_reading, verb_reading
+from .readings import Reading, adjective_reading, light_verb_reading, nominal_reading, verb_reading
 from .parties import is_party_noun
 from .syntax import Frame, analyse, first_child, position, subject_of
 
@@ -138,6 +138,8 @@ def read_word(tok) -> Reading | None:
             obj = first_child(tok, "dobj")
             if tok.lemma_.lower() == "observe" and obj is not None and obj.lemma_.lower() in ("ceasefire", "truce"):
                 return Reading("RETREAT", "ceasefire", ("military",), "semantic", "semantic")  # implemented
+            if obj is not None and tok.lemma_.lower() in ("declare", "announce"):
+                return light_verb_reading(tok)  # "declared martial law", "announced sanctions"
             return None
         return verb_reading(tok)
     if tok.pos_ == "ADJ":

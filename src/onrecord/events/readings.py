@@ -212,6 +212,12 @@ def semantic_reading(tok) -> Reading | None:
         if comp is not None and comp.tag_ in ("VBZ", "VBD", "VBP") and not any(
                 a.lower_ in ("should", "must") for a in comp.children if a.dep_ == "aux"):
             return NO_ACT  # "tried to suggest that he barely knows him": a claim, not a proposal
+    allowed = obj if obj is not None else next((first_child(c, "nsubj") for c in tok.children
+                                                if c.dep_ in ("ccomp", "xcomp")), None)
+    if lemma in ("allow", "permit", "let") and allowed is not None and _words_of(allowed) & {
+            "inspectors", "observers", "monitors", "peacekeepers", "journalists", "aid", "workers", "convoys",
+            "investigators", "delegation", "humanitarian", "relief"}:
+        return Reading("RETREAT", "access", (), "access", "semantic")  # letting them in is material access
     if lemma in ("resign", "quit", "abdicate"):
         return Reading("RETREAT", "resign", (), "semantic", "semantic")  # resignations are RETREAT (manual)
     if lemma in ("receive", "host") and obj is not None and (obj.ent_type_ == "PERSON" or _words_of(obj) & {
