@@ -142,3 +142,14 @@ def test_same_words_from_several_outlets_are_one_statement_dated_earliest():
     assert sizes == [1, 1, 3]
     merged = next(g for g in groups if len(g) == 3)
     assert merged[0].date == "2016-10-24" and {r.quote_id for r in merged} == {"1", "2", "3"}
+
+
+
+def test_reports_each_with_own_words_still_merge():
+    """Each report has three words the other lacks, so the three rarest words of either are its own:
+    probing only those would never compare the two."""
+    base = "the talks will resume next month in geneva if both sides agree on an agenda first".split()
+    a = base[:12] + ["reportedly", "officials", "confirmed"]
+    b = base[:12] + ["perhaps", "sooner", "later"]
+    groups = group_statements([rep("1", "x", " ".join(a), "2020-01-01"), rep("2", "x", " ".join(b), "2020-01-02")])
+    assert [len(g) for g in groups] == [2]

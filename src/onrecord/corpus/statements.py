@@ -58,10 +58,12 @@ def group_statements(reports: Sequence[QuoteReport]) -> list[list[QuoteReport]]:
         for i, t in enumerate(toks):
             if not t:
                 continue
-            # The shorter report's rarest words are in the longer one too, so looking from every
-            # report (not only forward) finds each containing pair.
+            # If a report holds CONTAINMENT of this one's words, it holds at least one of any
+            # (1 - CONTAINMENT) * n + 1 of them: probing that many of the rarest finds every such
+            # report. Ties are broken by the word itself, so every process probes the same words.
+            probe = int((1 - CONTAINMENT) * len(t) + 1e-9) + 1  # 1e-9: 0.2 * 15 is 2.9999... in floats
             cands = set()
-            for tok in sorted(t, key=lambda x: len(index[x]))[:3]:
+            for tok in sorted(t, key=lambda x: (len(index[x]), x))[:probe]:
                 cands.update(j for j in index[tok] if j != i)
             for j in cands:
                 small = min(len(t), len(toks[j]))
