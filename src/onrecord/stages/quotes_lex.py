@@ -93,10 +93,13 @@ def is_title(word: str) -> bool:
 
 
 def clean_name(text: str) -> str:
-    """A person's name from an entity's text: no leading titles, no possessive, no stray marks
-    ("Special Envoy Kim's" -> "Kim")."""
+    """A person's name from an entity's text: no leading titles or describing nouns, no possessive, no
+    stray marks ("Special Envoy Kim's" -> "Kim", "Diplomats Ana Silva" -> "Ana Silva")."""
     text = re.sub(r"(['\u2019]s?)$", "", text.strip())
     words = [w for w in (_NAME_EDGE.sub("", w) if not w.endswith(".") else w for w in text.split()) if w]
     while words and is_title(words[0]):
+        words = words[1:]
+    # "Diplomats Ana Silva": a describing noun the tagger took into the name.
+    while len(words) > 2 and (words[0].lower() in PERSON_NOUNS or words[0].lower()[:-1] in PERSON_NOUNS):
         words = words[1:]
     return " ".join(words)

@@ -146,6 +146,25 @@ class SpeakerIndex(NameBook):
                 return name
         return None
 
+    def _pair_names(self, head, at: int) -> str | None:
+        """"Kurt Volker and Tim Morrison" for the coordinated subject "(both) Volker and Morrison" when
+        every part is a person's name; None otherwise."""
+        names = []
+        for part in [head] + [c for c in head.conjuncts if c.i > head.i]:
+            if part.pos_ != "PROPN":
+                return None
+            ent = self._ent_at.get(part.i)
+            if ent is not None and ent.label_ not in ("PERSON", "ORG"):
+                return None
+            words = [t.text for t in np_tokens(part) if t.pos_ == "PROPN" and not is_title(t.text)]
+            name = clean_name(" ".join(words))
+            if not name or not (self._candidates(name) or ent is not None and ent.label_ == "PERSON"):
+                return None
+            names.append(self.canonical_name(name, at))
+        if len(names) < 2:
+            return None
+        return ", ".join(names[:-1]) + " and " + names[-1]
+
     # -- timeline ------------------------------------------------------------------------------
     def _push(self, pos: int, sp: Speaker, salient: bool = True) -> None:
         self._noted.add(pos)
@@ -274,6 +293,9 @@ class SpeakerIndex(NameBook):
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and not coordinated:
             return Speaker(strip_article(strip_poss(ent.text)), mention, "org", False)
         if coordinated:
+            names = self._pair_names(head, at)
+            if names:
+                return Speaker(names, mention, "desc", True, head=lemma)
             return Speaker(strip_article(mention) if ent is not None else mention, mention, "desc", True, head=lemma)
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or head.lower_ in PERSON_NOUNS:
