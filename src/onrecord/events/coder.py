@@ -140,6 +140,8 @@ def read_word(tok) -> Reading | None:
                 return Reading("RETREAT", "ceasefire", ("military",), "semantic", "semantic")  # implemented
             if obj is not None and tok.lemma_.lower() in ("declare", "announce"):
                 return light_verb_reading(tok)  # "declared martial law", "announced sanctions"
+            if obj is not None and tok.lemma_.lower() == "recall":
+                return verb_reading(tok)  # "recalled its ambassador", not "recalled that ..."
             return None
         return verb_reading(tok)
     if tok.pos_ == "ADJ":

@@ -10,7 +10,7 @@ from __future__ import annotations
 #: Verbs that only report speech or thought: never events by themselves.
 REPORTING = frozenset("""say tell add state report announce declare note explain write quote confirm reveal claim
 insist stress emphasize emphasise reiterate argue contend assert maintain acknowledge admit comment remark
-indicate believe think know understand describe predict estimate observe disclose mention point
+indicate believe think know understand describe recall predict estimate observe disclose mention point
 reply respond answer told signal hint speak talk conclude find feel reckon chant shout yell tweet post
 testify""".split())
 

@@ -218,6 +218,13 @@ def semantic_reading(tok) -> Reading | None:
             "inspectors", "observers", "monitors", "peacekeepers", "journalists", "aid", "workers", "convoys",
             "investigators", "delegation", "humanitarian", "relief"}:
         return Reading("RETREAT", "access", (), "access", "semantic")  # letting them in is material access
+    if lemma in ("order", "tell", "force") and obj is not None:
+        comp = first_child(tok, "xcomp")
+        if comp is not None and comp.lemma_.lower() in ("leave", "depart", "quit", "go"):
+            # "ordered two diplomats to leave the country": an expulsion
+            if _words_of(obj) & WITHDRAWN_RELATIONS or obj.ent_type_ == "ORG":
+                return Reading("SANCTION", "expel", ("diplomatic",), "semantic", "semantic")
+            return Reading("COERCE", "deport", (), "semantic", "semantic")
     if lemma in ("resign", "quit", "abdicate"):
         return Reading("RETREAT", "resign", (), "semantic", "semantic")  # resignations are RETREAT (manual)
     if lemma in ("receive", "host") and obj is not None and (obj.ent_type_ == "PERSON" or _words_of(obj) & {

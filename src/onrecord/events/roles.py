@@ -9,7 +9,8 @@ allowed, or the party in the prepositional phrase the act's type expects ("asylu
 from __future__ import annotations
 
 from ..model import Party
-from .parties import ENTITY_PARTIES, DocContext, collective_member, is_generic_plural, is_party_noun, name_party
+from .parties import (ENTITY_PARTIES, DocContext, collective_member, country_code, is_generic_plural, is_party_noun,
+                      name_party)
 from .lexicon import NON_PARTY_HEADS
 from .readings import event_noun
 from .syntax import agent_of, children, first_child, is_passive, subject_of
@@ -347,5 +348,11 @@ def pick_recipient(act, ctx, sent, reporter_subject, actor: Party | None, actor_
             continue
         if actor is not None and party.name.lower() == actor.name.lower():
             continue
+        if party.country is None:  # "met his counterpart from China", "expelled two diplomats from Ukraine"
+            for place in list(_pobjs(tok, ("from", "of"))) + list(_pobjs(act.anchor, ("from",))):
+                code = country_code([place.text]) if place.ent_type_ in ("GPE", "NORP") else None
+                if code and code not in ("IGO", "NGO", "MNC", "IMG"):
+                    party = Party(party.name, code)
+                    break
         return party
     return None
