@@ -128,8 +128,15 @@ class SpeakerIndex(NameBook):
                             sp = self._resolve(obj, cue=False)
                             if sp is not None and sp.kind != "unknown":
                                 return sp
-            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            verb = tok.head
+            if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "through", "via"):
+                verb = verb.head  # "the US military said in a statement": the one who said it
+                if verb.lemma_.lower() not in SPEECH_VERBS:
+                    continue
+            elif tok.dep_ != "dobj":
+                continue
+            if verb.pos_ == "VERB":
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     sp = self._resolve(subj, cue=False)
                     if sp is not None and sp.kind != "unknown":
