@@ -215,6 +215,8 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
     if len(item) > 400:
         # Stamps, bylines, credits, captions, footers and menus are all shorter than this.
         return "prose" if cl.is_prose(item) else "short"
+    if cs.is_post_signature(item):
+        return "embed"
     if cs.is_post_meta(item):
         return "meta"
     if len(item) < 160 and date_line_kind(item):
@@ -245,6 +247,8 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
         return "related"
     if cs.is_promo(item):
         return "promo"
+    if cs.is_cut_teaser(item):
+        return "teaser"
     if cl.is_prose(item):
         return "prose"
     if ln.bullet:

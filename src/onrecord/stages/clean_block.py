@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
 from . import clean_signals as cs
-from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical
+from .clean_runs import HARD, Run, build_runs, keepable as _keepable, keywords, run_score, topical
 
 if TYPE_CHECKING:
     from .clean import Line
@@ -29,15 +29,21 @@ def _key(text: str) -> str:
 
 
 def mark_relations(lines: list[Line], hint_title: str | None) -> None:
-    """Label lines by their neighbours: a line repeated within the next three lines (captions and
-    headlines scraped twice), and a cut-off teaser of a following paragraph."""
+    """Label lines by their neighbours: the text of an embedded post above its signature line, a
+    line repeated within the next three lines (captions and headlines scraped twice), and a
+    cut-off teaser of a following paragraph."""
     keys = [_key(ln.text) for ln in lines]
+    for i, ln in enumerate(lines[1:], 1):
+        # An embedded post: its text stands just above its signature line.
+        if ln.kind == "embed" and lines[i - 1].kind in ("contact", "short", "sentence", "prose", "dup"):
+            lines[i - 1].kind = "embed"
     for i, ln in enumerate(lines[:-1]):
         if ln.kind == "caption" and cl.CAPTION_LABEL.match(ln.text) and lines[i + 1].kind not in ("prose",):
             lines[i + 1].kind = "caption"
     for i, ln in enumerate(lines):
-        # Table rows repeat by design (a header row per section).
-        if ln.kind in ("junk",) or not keys[i] or ln.text.startswith("|"):
+        # Table rows repeat by design (a header row per section); so do an embedded post's
+        # signature lines.
+        if ln.kind in ("junk", "embed") or not keys[i] or ln.text.startswith("|"):
             continue
         for j in range(i + 1, min(i + 4, len(lines))):
             if keys[j] == keys[i]:
@@ -83,17 +89,16 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         if run.after_comments or run.stream:
             return False
         gap = lines[a + 1:b]
-        on_topic = topical(run, words)
-        # An inline box of links ("Related articles" and a few headlines) may sit inside an
-        # article; a byline, credit, tag list, footer or comment section never does.
-        boxed = len(gap) <= 14 and all(
-            (ln.kind == "list_header" and not _COMMENTS.search(ln.text)) or ln.kind not in HARD for ln in gap)
-        near = len(gap) <= 5 and not any(ln.kind in HARD for ln in gap)
-        if not (boxed or near):
+        # An inline box of links ("Related articles" and a few headlines), an advert or a photo
+        # may sit inside an article; a byline, credit, tag list, footer or comment section never
+        # does. The farther apart, the more the run must keep to the article's topic.
+        if len(gap) > 25 or any(ln.kind in HARD and (ln.kind != "list_header" or _COMMENTS.search(ln.text))
+                                for ln in gap):
             return False
-        if run.article_like:
-            return on_topic >= 0.3 or (near and run.prose >= 3 and on_topic >= 0.15)
-        return on_topic >= 0.45
+        on_topic = topical(run, words)
+        if len(gap) <= 5:
+            return on_topic >= 0.25 or (run.article_like and run.prose >= 3 and on_topic >= 0.15)
+        return on_topic >= (0.3 if run.article_like else 0.4)
 
     for r in range(best + 1, len(runs)):
         if not joins(runs[r], end, runs[r].start):
@@ -132,7 +137,70 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             lines[i].kind = "caption"
     while start < end and not _keepable(lines[start]):
         start += 1
+    if start >= 0:
+        mark_link_lists(lines, start, end)
     return trim_edges(lines, start, end)
+
+
+_BOX_HEAD = re.compile(
+    r"^(?:don'?t miss|do not miss|must read|must see|see also|also read|read also|also see|also on\b.*|"
+    r"more (?:stories|news|headlines|to read)|trending(?: now| news| stories)?|popular(?: now)?|"
+    r"recommended(?: reading| stories)?|related(?: stories| articles| content| coverage| links)?|"
+    r"(?:[\w' -]{1,40} )?more|more in [\w' -]{1,40}|further reading|what to read next|up next)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _headline_like(ln: Line) -> bool:
+    """A short line written as a headline or link text: no paragraph, no list bullet, three to
+    twenty-five words, not closing a sentence with a period."""
+    if ln.kind not in ("short", "sentence") or ln.bullet:
+        return False
+    n = len(cl.words(ln.text))
+    return 3 <= n <= 25 and ln.text.rstrip("\"'\u201d\u2019)")[-1:] not in ".:"
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
+    """Relabel as ``related`` the links to other stories inside the block ``start``..``end``:
+    the lines under an inline box header ("Related stories", "DON'T MISS", "More in Politics")
+    up to the next paragraph; three or more headline-like lines in a row that no line ending in
+    a colon introduces (a list in the article is introduced so) unless such groups recur through
+    the block (a list of deals or products is the article); a long line in capitals."""
+    groups: list[list[int]] = []
+    i = start
+    while i <= end:
+        ln = lines[i]
+        head = ln.kind in ("list_header", "related") or (ln.kind == "short" and _BOX_HEAD.match(ln.text.strip()))
+        if head:
+            j = i + 1
+            while j <= end and lines[j].kind != "prose":
+                if _headline_like(lines[j]) or lines[j].kind == "item":
+                    lines[j].kind = "related"
+                j += 1
+            i = j
+            continue
+        if _headline_like(ln):
+            j = i
+            while j + 1 <= end and (_headline_like(lines[j + 1]) or lines[j + 1].kind in ("caption", "junk", "ui", "dup")):
+                j += 1
+            group = [k for k in range(i, j + 1) if _headline_like(lines[k])]
+            intro = next((lines[k] for k in range(i - 1, start - 1, -1) if _keepable(lines[k]) or lines[k].kind == "short"), None)
+            if len(group) >= 3 and not (intro is not None and intro.text.rstrip().endswith((":", "\u2026", "..."))):
+                groups.append(group)
+            elif len(group) == 1 and _all_caps(ln.text) and len(cl.words(ln.text)) >= 5 and not ln.text.endswith("?"):
+                ln.kind = "related"
+            i = j + 1
+            continue
+        i += 1
+    if len(groups) <= 2:
+        for group in groups:
+            for k in group:
+                lines[k].kind = "related"
 
 
 #: Kinds that close an article: what follows them inside the block is end matter too.
@@ -158,7 +226,13 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             return True
         return False
 
-    while start < end and (end_matter(lines[start]) or not _keepable(lines[start])):
+    def head_matter(ln: Line) -> bool:
+        if _keepable(ln) and cs.is_depiction(ln.text):
+            ln.kind = "caption"  # a photo at the top of the article, its caption a sentence
+            return True
+        return end_matter(ln)
+
+    while start < end and (head_matter(lines[start]) or not _keepable(lines[start])):
         start += 1
     while end > start and (end_matter(lines[end]) or not _keepable(lines[end])):
         end -= 1
@@ -166,12 +240,40 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     total, before = sum(chars), 0
     for i in range(start, end + 1):
         before += chars[i - start]
-        if before >= 0.5 * total and lines[i].kind in _END_MATTER and total - before < 0.25 * total:
+        ln = lines[i]
+        if before < 0.5 * total:
+            continue
+        after = total - before + chars[i - start]
+        # A press release's "About Ascom" section is longer than a bio or a call to subscribe; a
+        # call to subscribe may also stand between two paragraphs, so what follows it must leave
+        # the article's topic.
+        about = ln.kind == "short" and cs.ABOUT_HEAD.match(ln.text)
+        if about and after < 0.4 * total:
+            cut = True
+        elif after < 0.25 * total and (ln.kind in _END_MATTER or (_keepable(ln) and cs.is_bio(ln.text))):
+            cut = ln.kind == "bio" or _keepable(ln) or _off_topic(lines, start, i, end)
+        else:
+            cut = False
+        if cut:
+            if _keepable(ln):
+                ln.kind = "bio"
             end = i - 1
             while end > start and not _keepable(lines[end]):
                 end -= 1
             break
     return start, end
+
+
+def _off_topic(lines: list[Line], start: int, i: int, end: int) -> bool:
+    """Whether the paragraphs after line ``i`` (to ``end``) leave the topic of those from
+    ``start`` to ``i``."""
+    seen: set[str] = set()
+    for ln in lines[start:i]:
+        if ln.kind == "prose":
+            seen |= keywords(ln.text)
+    rest = collections.Counter(w for ln in lines[i + 1:end + 1] if ln.kind == "prose" for w in keywords(ln.text))
+    total = sum(rest.values())
+    return not total or sum(n for w, n in rest.items() if w in seen) < 0.3 * total
 
 
 def find_html_block(lines: list[Line]) -> tuple[int, int]:
@@ -211,7 +313,7 @@ def keep_in_html(ln: Line) -> bool:
 
 def keep_in_block(ln: Line) -> bool:
     """Whether a line inside the article block is article text (paragraphs, complete sentences,
-    list items written as sentences, and subheadings of three words or more)."""
-    if ln.kind in ("prose", "sentence", "item"):
+    list items written as sentences, embedded posts, and subheadings of three words or more)."""
+    if ln.kind in ("prose", "sentence", "item", "embed"):
         return True
     return ln.kind == "short" and len(cl.words(ln.text)) >= 3 and not ln.bullet

@@ -140,7 +140,7 @@ _EMAIL_BYLINE = re.compile(
 _CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional )?reporting|writing|written|editing|edited|compiled|translated|"
     r"production|produced|fact-checked|research|contributing|graphics)\s+by\b|"
-    r"^[^.!?]{3,80}\b(?:contributed|also contributed|helped contribute)\s+(?:to\s+)?(?:this\s+)?"
+    r"^[^.!?]{3,200}\b(?:contributed|also contributed|helped contribute)\s+(?:to\s+)?(?:this\s+)?"
     r"(?:report|reporting|story|article)\b[^.]{0,30}\.?$",
     re.IGNORECASE,
 )

@@ -47,8 +47,9 @@ def keywords(text: str) -> set[str]:
 
 
 def keepable(ln: Line) -> bool:
-    """Whether a line can carry article text on its own (a paragraph, a sentence, a list item)."""
-    return ln.kind in ("prose", "sentence", "item")
+    """Whether a line can carry article text on its own (a paragraph, a sentence, a list item, an
+    embedded post)."""
+    return ln.kind in ("prose", "sentence", "item", "embed")
 
 
 @dataclass(slots=True)

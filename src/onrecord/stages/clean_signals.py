@@ -13,6 +13,7 @@ import re
 _TIME_UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|y|yrs?|years?)"
 _POST_META = re.compile(
     rf"^(?:\d+|an?|one)\s*{_TIME_UNIT}\s+ago\b.{{0,30}}$|"  # "2 days ago at 07:47 am"
+    r"^(?:updated|posted|published|last updated)(?: at| on)?:? \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?: [A-Z]{2,4})?\.?$|"
     r"^(?:rating|score|votes?|likes?|points?)\s*:?\s*[+-]?\d+(?:\s+\w+)?$|"  # "Rating: 36 Votes"
     r"^[+-]?\d[\d,.]*k?\s+(?:votes?|likes?|points?|replies|repl(?:y|ies)|upvotes?|downvotes?|recommends?|"
     r"reactions?|diggs?|shares?|comments?|retweets?)\b.{0,40}$|"  # "20 diggs Promotion", "3 replies"
@@ -24,7 +25,7 @@ _COMMENT_HEAD = re.compile(
     r"^(?:(?:top|best|most|all|latest|newest|oldest|recent|reader|readers'?|user|featured|view|show|see|read)\s+)*"
     r"(?:rated\s+)?(?:comments?|responses?|replies|discussion|conversation)"
     r"(?:\s+(?:\(\d+\)|\d+|are closed\.?|policy|section))?$|"
-    r"^\d+\s+(?:comments?|responses?|replies)(?:\s+(?:to|on)\b.{0,80})?$|"
+    r"^\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:to|on)\b.{0,80})?$|"
     r"^(?:join|start|add to|enter) the (?:discussion|conversation|debate)\W*$|"
     r"^(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\W*.{0,40}$|"
     r"^(?:you must (?:be )?|please )?log(?:ged)? ?in to (?:post a )?(?:comment|reply)\W*.{0,40}$|"
@@ -58,7 +59,7 @@ def is_comment_head(text: str) -> bool:
 # never article text wherever it stands.
 _PROMO_STRONG = re.compile(
     r"\b(?:unsubscribe|sign(?:ing)? up (?:here |now |today )?(?:for|to) (?:our|the (?:free )?(?:\w+ )?(?:newsletter|"
-    r"daily|weekly))|sign up (?:here|now|today)\b|subscribe (?:to (?:our|the)|now|today|here)|click here|"
+    r"daily|weekly))|sign up (?:here|now|today)\b|subscribe (?:to (?:our|the)|now|today|here)|click(?:ing)? here|"
     r"click to (?:subscribe|read|watch|learn|see|download|share|support|sign|join)|tap here|"
     r"follow (?:us|me)\b|(?:delivered|sent) (?:straight |right )?to your inbox|to your inbox|no spam\b|"
     r"(?:affiliate|earn an?) commission|we may earn|(?:earn|receive) (?:a )?(?:small )?(?:share of )?(?:revenue|commission)|"
@@ -98,13 +99,13 @@ _PROMO_SITE = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|according to)\b")
-_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"'\u201d\u2019)]*|$)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 #: A share button glued to a pull quote ("... bombards us every day.Click To Tweet").
 _TWEET_BUTTON = re.compile(r"\s*click to tweet\s*$", re.IGNORECASE)
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
+    return [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
 
 
 def is_promo(text: str, edge: bool = False) -> bool:
@@ -155,12 +156,15 @@ _CAPTION_SHAPE = re.compile(
     r"^(?i:image|media|photo|video|picture) (?i:caption|copyright)(?=[A-Z\s:])|"  # "Media captionJulian Assange ..."
     r"\b(?:Credit|Photo|Image|Picture|Source)s?:\s*[A-Z][\w.&'/ -]{1,50}$|"  # "... equivalent. Credit: ESA"
     r"\[\+\]$|"  # a caption's expand button
+    rf", {_DAY},? {_MON} \d{{1,2}}, \d{{4}}\b|"  # "... speaks during a fundraiser, Sunday, Nov. 17, 2019, in Las Vegas."
     rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
-    r"^[^.!?]{5,200}, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),")
+    r"^[^.!?]{5,200}, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),|"
+    # a photographer and agency or paper: "Doug Mills/The New York Times", "(Reed Saxon / Associated Press)"
+    r"^\(?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} ?/ ?(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
 
 
 _CAPTION_HINT = re.compile(r"^\d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
-                           r"second|top|bottom|front|rear),")
+                           r"second|top|bottom|front|rear),|/")
 
 
 def is_caption_shape(text: str) -> bool:
@@ -168,3 +172,48 @@ def is_caption_shape(text: str) -> bool:
     caption label ("Media captionJulian Assange ..."), a trailing "Credit: ESA", an AP-style first
     sentence that ends in a weekday and full date, or a position marker (", left, and ...")."""
     return len(text) <= 600 and bool(_CAPTION_HINT.search(text)) and bool(_CAPTION_SHAPE.search(text))
+
+
+_CUT = re.compile(r"[A-Za-z,;](?:\.\.\.|\u2026)$")
+
+
+def is_cut_teaser(text: str) -> bool:
+    """A teaser cut off mid-sentence by the site ("Houston's economy might not be as hot as it looks
+    \u2014 and..."): one short sentence that ends in an ellipsis right after a word."""
+    return len(text) < 200 and bool(_CUT.search(text)) and not _SENTENCE_BREAK.search(text)
+
+
+#: A section that closes a press release or a post: "About Ascom", "About the author".
+ABOUT_HEAD = re.compile(r"^About (?:the )?(?:[A-Z0-9][\w&.'\u2019-]*)(?: [A-Z0-9&][\w&.'\u2019-]*){0,4}:?$|^About the authors?:?$")
+_DEPICT_VERB = re.compile(
+    r"\b(?:speaks|looks|poses|holds|stands|walks|arrives|gestures|waves|listens|sits|smiles|reacts|shakes hands|"
+    r"attends|greets|is seen|are seen|is pictured|are pictured|pictured|is shown|are shown|leaves|rides|carries|"
+    r"displays|prepares|celebrates|watches|looks on|discusses|talks about)\b")
+_PICTURE_START = re.compile(r"^(?:A|An|The|This) (?:\w+ ){0,2}(?:image|photo|photograph|picture|screenshot|still|illustration)"
+                            r" (?:of|shows|showing)\b")
+
+
+def is_depiction(text: str) -> bool:
+    """A photo caption written as a sentence: a named subject and a present-tense verb of what the
+    picture shows ("House Intelligence Committee chairman Rep. Adam Schiff speaks during a media
+    briefing ...", "A stock image of a woman ..."); trusted at the start of an article only."""
+    if len(text) > 400 or _SPEECH.search(text):
+        return False
+    if _PICTURE_START.match(text):
+        return True
+    m = _DEPICT_VERB.search(text, 0, 160)
+    if not m:
+        return False
+    head = text[: m.start()].split()
+    caps = sum(1 for w in head if w[:1].isupper())
+    return 1 <= len(head) <= 16 and head[0][:1].isupper() and caps * 2 >= len(head)
+
+
+_POST_SIGNATURE = re.compile(
+    rf"^[\u2014\u2013-]\s*[^()\n]{{1,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?(?:{_MON} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MON} \d{{4}})$")
+
+
+def is_post_signature(text: str) -> bool:
+    """The signature closing an embedded social-media post ("\u2014 The Nigerian Senate (@NGRSenate)
+    October 9, 2018"): the post is quoted in the article."""
+    return len(text) <= 140 and bool(_POST_SIGNATURE.match(text))
