@@ -101,6 +101,30 @@ def parse_pattern(body: str) -> dict | None:
     return {"pre": pre, "post": post, "preps": pre_preps + preps, "code": active, "passive": passive}
 
 
+#: Verbs that end like an inflection but are bases.
+_NOT_INFLECTED = {"BRING", "RING", "SPRING", "STING", "SWING", "WRING", "SING", "KING", "EMBED", "FEED", "IMBED", "NEED",
+                  "PROCEED", "SPEED", "SUCCEED", "BLEED", "BREED", "SEED", "HEED", "WED", "SHED", "EXCEED", "PLEAD"}
+
+
+def uninflected(base: str) -> list[str]:
+    """Base forms for the few dictionary bases written inflected (DETERRING, LOSING, WORRIED), so a
+    lemma finds them."""
+    if " " in base or base in _NOT_INFLECTED:
+        return []
+    if base.endswith("IED") and len(base) > 4:
+        return [base[:-3] + "Y"]
+    if base.endswith("ING") and len(base) > 5:
+        stem = base[:-3]
+        out = [stem, stem + "E"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+        return out
+    if base.endswith("ED") and len(base) > 4:
+        stem = base[:-2]
+        return [stem, stem + "E"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    return []
+
+
 def build_verbs() -> dict:
     lines = read_lines("CAMEO.2.0.txt")
     synsets: dict[str, list[str]] = {}
@@ -155,6 +179,7 @@ def build_verbs() -> dict:
         if "_" in base:  # multi-word irregular forms are whole phrases: +TOOK_LEAVE
             variants = [base_key] + [" ".join(words(f.lstrip("+"))) for f in re.split(r"[\s,]+", " ".join(forms))
                                      if f.strip("+")]
+        variants += uninflected(base_key)
         for form in dict.fromkeys(variants):
             entry = [name, own, base_key]
             if entry not in verbs.setdefault(form, []):
