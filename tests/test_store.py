@@ -126,3 +126,17 @@ def test_statement_filters(tmp_path, settings):
         assert queries.statements(store, since="2016-10-25") == []
         assert len(queries.statements(store, until="2016-10-24")) == 2
         assert len(queries.statements(store, text="Kuala Lumpur")) == 1
+
+
+def test_reports_of_one_event_in_copies_become_one_event(tmp_path, settings):
+    with Store(tmp_path / "s.db") as store:
+        run = store.begin_run("test", settings)
+        store.save([make_doc(settings), make_doc(settings, source="copy.txt", doc_id="d2", published="2016-10-26")], run)
+        counts = run_corpus_phase(store, settings)
+        events = [dict(r) for r in store.conn.execute("SELECT * FROM events")]
+        linked = store.conn.execute("SELECT count(DISTINCT event_id), count(*) FROM event_mentions").fetchone()
+    assert counts["events"] == 1
+    [event] = events
+    assert event["n_reports"] == 2 and event["type"] == "CONSULT" and event["actor"] == "John Kirby"
+    assert event["first_doc_id"] == "d1" and event["date"] == "2016-10-24"
+    assert tuple(linked) == (1, 2)

@@ -27,6 +27,7 @@ import ray.data
 
 from ..corpus.actors import Mentioned, looks_like_person, normalise, resolve_actors
 from ..corpus.copies import CopyInfo, UnionFind, choose_original, group_copies
+from ..corpus.events import event_key, merge_group
 from ..corpus.statements import QuoteReport, group_statements
 from ..store.db import row_id
 from .ray import cluster_cpus, init_ray
@@ -339,6 +340,32 @@ def merge_statements_ray(store, partitions: int) -> dict[str, int]:
     return {"statements": n}
 
 
+# -- events ---------------------------------------------------------------------------------------
+
+def _event_rows(reports: list) -> pa.Table:
+    return _table({"key": [event_key(r) for r in reports]}, [_pack(r) for r in reports])
+
+
+def _merge_event_group(group: pa.Table) -> pa.Table:
+    """Per event key (type and parties): the happenings its reports describe."""
+    merged = merge_group(_payloads(group))
+    return _table({"id": [m.id for m in merged]}, [_pack(m) for m in merged])
+
+
+def merge_events_ray(store, partitions: int) -> dict[str, int]:
+    """Rebuild ``events`` as :func:`onrecord.store.corpus_phase.merge_event_table` does, grouping
+    the reports by :func:`~onrecord.corpus.events.event_key` on Ray."""
+    from ..store.corpus_phase import event_reports, write_events
+
+    reports = from_rows(event_reports(store.conn), _event_rows)
+    merged = []
+    if reports is not None:
+        ds = reports.groupby("key", num_partitions=partitions).map_groups(_merge_event_group, batch_format="pyarrow")
+        merged = list(_results(ds))
+    merged.sort(key=lambda m: (m.date or "9999", m.id))
+    return write_events(store.conn, merged)
+
+
 def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None,
                          partitions: int | None = None) -> dict[str, int]:
     """Run every corpus step on Ray, in the local engine's order, and return their counts.
@@ -358,8 +385,9 @@ def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None,
     counts.update(find_copies_ray(store, settings, parts))
     counts.update(resolve_actor_table_ray(store, parts))
     counts.update(merge_statements_ray(store, parts))
+    counts.update(merge_events_ray(store, parts))
     return counts
 
 
 __all__: Sequence[str] = ("run_corpus_phase_ray", "find_copies_ray", "resolve_actor_table_ray",
-                          "merge_statements_ray", "from_rows")
+                          "merge_statements_ray", "merge_events_ray", "from_rows")

@@ -7,7 +7,9 @@ import json
 
 from ..corpus.actors import Mentioned, normalise, resolve_actors
 from ..corpus.copies import CopyInfo, choose_original, group_copies
+from ..corpus.events import EventReport, MergedEvent, merge_events
 from ..corpus.statements import QuoteReport, group_statements
+from ..model import Event, Party
 from .db import Store, row_id
 
 
@@ -117,10 +119,67 @@ def merge_statements(store: Store) -> dict[str, int]:
     return {"statements": len(statements)}
 
 
+def event_reports(conn) -> list[EventReport]:
+    """Every stored event mention as a report of its article (story date, copy group)."""
+    reports = []
+    for r in conn.execute(
+            "SELECT m.*, d.source, d.story_date, d.cluster_id FROM event_mentions m JOIN documents d ON d.id = m.doc_id"):
+        actor = Party(r["actor"], r["actor_country"]) if r["actor"] else None
+        recipient = Party(r["recipient"], r["recipient_country"]) if r["recipient"] else None
+        event = Event(r["type"], r["sentence"], r["start"], r["end"], mode=r["mode"],
+                      context=tuple(json.loads(r["context"])), actor=actor, recipient=recipient, date=r["date"],
+                      date_text=r["date_text"], location=r["location"])
+        reports.append(EventReport(r["doc_id"], r["source"], r["story_date"], r["cluster_id"], event))
+    return reports
+
+
+def write_events(conn, merged: list[MergedEvent]) -> dict[str, int]:
+    """Replace the ``events`` table with ``merged`` and link each mention to its event."""
+    mention_ids: dict[tuple, list[str]] = {}
+    parties: dict[str, tuple[str | None, str | None]] = {}
+    outlets: dict[str, str] = {}
+    for r in conn.execute("SELECT m.id, m.doc_id, m.start, m.end, m.type, m.actor_id, m.recipient_id,"
+                          " coalesce(d.outlet, d.source) AS outlet FROM event_mentions m"
+                          " JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id, m.ord"):
+        mention_ids.setdefault((r["doc_id"], r["start"], r["end"], r["type"]), []).append(r["id"])
+        parties[r["id"]] = (r["actor_id"], r["recipient_id"])
+        outlets[r["doc_id"]] = r["outlet"]
+    rows, links = [], []
+    for ev in merged:
+        ids = [mid for m in ev.mentions for mid in mention_ids.get((m.doc_id, m.start, m.end, ev.type), [])]
+        first = mention_ids.get((ev.first.doc_id, ev.first.start, ev.first.end, ev.type), [None])[0]
+        actor_id, recipient_id = parties.get(first, (None, None))
+        # A day the sentence names is surer than one taken from the story's publication date.
+        named = any(m.date_text for m in ev.mentions if m.date == ev.date)
+        confidence = 0.0 if ev.date is None else (0.9 if named else 0.6)
+        rows.append((ev.id, ev.type, ev.mode, json.dumps(list(ev.context)),
+                     ev.actor.name if ev.actor else None, ev.actor.country if ev.actor else None, actor_id,
+                     ev.recipient.name if ev.recipient else None, ev.recipient.country if ev.recipient else None,
+                     recipient_id, ev.date, confidence, ev.location, ev.first.sentence, ev.first.doc_id, first,
+                     len(ev.mentions),
+                     json.dumps(sorted({outlets.get(m.doc_id) or m.source for m in ev.mentions}), ensure_ascii=False)))
+        links += [(ev.id, mid) for mid in ids]
+    with conn:
+        conn.execute("DELETE FROM events")
+        conn.executemany(
+            "INSERT INTO events (id, type, mode, context, actor, actor_country, actor_id, recipient, recipient_country,"
+            " recipient_id, date, date_confidence, location, sentence, first_doc_id, first_mention_id, n_reports,"
+            " outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("UPDATE event_mentions SET event_id = NULL")
+        conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?", links)
+    return {"events": len(rows)}
+
+
+def merge_event_table(store: Store) -> dict[str, int]:
+    """Rebuild ``events``: reports of one happening across articles merged into one event."""
+    return write_events(store.conn, merge_events(event_reports(store.conn)))
+
+
 def run_corpus_phase(store: Store, settings: dict) -> dict[str, int]:
     """Run every corpus step in order and return their counts."""
     counts = {}
     counts.update(find_copies(store, settings))
     counts.update(resolve_actor_table(store))
     counts.update(merge_statements(store))
+    counts.update(merge_event_table(store))
     return counts
