@@ -21,6 +21,7 @@ from .speakers import Speaker
 _NP_POS = {"PROPN", "NOUN", "PRON", "DET", "ADJ", "ADP", "NUM", "PART", "CCONJ", "ADV", "PUNCT", "AUX", "SYM",
            "X"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_MODIFIER = {"acl", "relcl", "amod"}  # a verb inside a noun phrase ("two people briefed on the talks")
 STATEMENT_NOUNS = frozenset("claim claims remark remarks statement words warning message comment comments "
                             "assertion argument stance position pledge promise vow insistence demand call "
                             "answer reply response view".split())
@@ -81,7 +82,7 @@ def _after_cue(ctx, span, limit_end: int):
     toks = [t for t in ctx.tokens_between(span.close_at + 1, limit_end)]
     while toks and toks[0].is_punct:
         toks = toks[1:]
-    toks = toks[:14]
+    toks = toks[:20]
     if not toks:
         return None
     if toks[0].lower_ == "according" and len(toks) > 2 and toks[1].lower_ == "to":
@@ -89,10 +90,22 @@ def _after_cue(ctx, span, limit_end: int):
             if t.dep_ == "pobj" and t.head.i == toks[1].i:
                 return t, toks[0]
         return None
+    base = 0
     for k, tok in enumerate(toks):
-        if is_speech_verb(tok) and tok.tag_ != "VBG":
-            prefix = toks[:k]
-            if any(t.pos_ == "VERB" for t in prefix):
+        if k < base:
+            continue
+        if k == base and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # '"... the little deal" announced in October, said X': the writer's participle continues
+            # the quoted phrase, and the cue comes after its comma.
+            comma = next((j for j in range(k + 1, len(toks)) if toks[j].text == ","), None)
+            if comma is not None and any(is_speech_verb(t) and t.tag_ in _FINITE for t in toks[comma + 1:comma + 8]):
+                base = comma + 1
+                continue
+            if not is_speech_verb(tok):
+                return None
+        if is_speech_verb(tok) and tok.tag_ != "VBG" and tok.dep_ not in _MODIFIER:
+            prefix = toks[base:k]
+            if any(t.pos_ == "VERB" and t.dep_ not in _MODIFIER for t in prefix):
                 return None
             if prefix:
                 subj = [t for t in prefix if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i]
@@ -108,7 +121,7 @@ def _after_cue(ctx, span, limit_end: int):
                         head = head.head
                     return head, tok
             return None
-        if tok.pos_ == "VERB" or tok.text in (".", "!", "?", ";"):
+        if tok.pos_ == "VERB" and tok.dep_ not in _MODIFIER or tok.text in (".", "!", "?", ";"):
             return None
     return None
 
