@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .quotes_lex import SPEECH_VERBS
 from .quotes_marks import QuotedSpan, find_quoted, paragraphs
 from .speakers import SpeakerIndex
 
@@ -74,9 +75,28 @@ class QuoteContext:
                 continue
             inner_end = self.body[s.start:s.end].rstrip()[-1:]
             after = self.body[s.close_at + 1:s.close_at + 4].lstrip()[:1]
-            if inner_end in ".!?" and (after == "" or after.isupper() or after in "\"\u201c\u2018'"):
+            if inner_end in ".!?" and (after == "" or after.isupper() or after in "\"\u201c\u2018'") \
+                    and not self._cue_clause_at(s.close_at + 1):
                 out.add(s.close_at + 1)
         return sorted(out)
+
+    def _cue_clause_at(self, pos: int) -> bool:
+        """True when the words from ``pos`` to the end of the writer's sentence are only a cue ("Hart
+        asked." / "He Wenbo, a former adviser, said at a conference."), so the quoted sentence before
+        them is part of that sentence, not a sentence of its own."""
+        toks = self.tokens_between(pos, pos + 300)
+        seen_cue = False
+        for tok in toks[:40]:
+            if tok.text in (".", "!", "?", ";") or tok.is_space:
+                return seen_cue
+            if tok.text in ('"', "\u201c", "\u2018"):
+                return seen_cue
+            finite = tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and tok.dep_ not in ("relcl", "acl")
+            if not seen_cue and tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS and tok.tag_ != "VBG":
+                seen_cue = True
+            elif finite:
+                return False
+        return False
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The writer's sentence around ``pos``: (start, end) body offsets."""

@@ -39,10 +39,21 @@ def _tok_at(doc, at: int) -> int:
     return lo
 
 
-def _hyphen_prefix(ent) -> str:
-    """The first part of a hyphenated given name the tagger left out ("Lise-" before "Lotte Holm")."""
+def pronoun_surname(tok) -> bool:
+    """True for a capitalised pronoun that is a surname ("He" in "He Jianxiong"): followed, with no
+    punctuation between, by a capitalised proper noun, which a pronoun never is."""
+    doc = tok.doc
+    return tok.lower_ in ("he", "you") and tok.text[:1].isupper() and tok.i + 1 < len(doc) \
+        and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].is_alpha
+
+
+def name_prefix(ent) -> str:
+    """The first part of a hyphenated given name the tagger left out ("Lise-" before "Lotte Holm"),
+    or a surname that looks like a pronoun ("He " before "Jianxiong")."""
     doc = ent.doc
     k = ent.start
+    if k >= 1 and pronoun_surname(doc[k - 1]):
+        return doc[k - 1].text + " "
     if k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
             and doc[k - 2].is_alpha and doc[k - 2].text[:1].isupper() and not is_title(ent[0].text):
         return doc[k - 2].text + "-"
@@ -85,7 +96,7 @@ class NameBook:
             if tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not self.inside(tok.idx):
                 self._capitalised.setdefault(tok.text, []).append(tok.i)
         persons = [e for e in self._ents if e.label_ == "PERSON" and not self.inside(e.start_char)]
-        parts = [(e, _hyphen_prefix(e) + clean_name(e.text)) for e in persons]
+        parts = [(e, name_prefix(e) + clean_name(e.text)) for e in persons]
         fulls = {n for _, n in parts if len(n.split()) >= 2}
         fulls.update(self._untagged_names())
         # A longer name that contains a shorter full name ("Donald Trump" in "Donald J. Trump") wins.

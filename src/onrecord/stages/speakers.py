@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .quotes_names import NameBook, who_follows
+from .quotes_names import NameBook, name_prefix, pronoun_surname, who_follows
 from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, stray_subject, with_conj
 from .quotes_lex import (GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
                          clean_name, is_title)
@@ -242,6 +242,8 @@ class SpeakerIndex(NameBook):
     def _resolve(self, head, cue: bool) -> Speaker | None:
         at = head.idx
         low = head.lower_
+        if pronoun_surname(head):
+            return self._resolve(self.doc[head.i + 1], cue)  # "He Jianxiong said": a surname
         if head.pos_ == "PRON" or low in _PRONOUNS:
             kind = _PRONOUNS.get(low)
             if kind in ("m", "f"):
@@ -274,7 +276,7 @@ class SpeakerIndex(NameBook):
                     break
         if person_ents and not coordinated:
             e = person_ents[-1]
-            name = clean_name(e.text)
+            name = name_prefix(e) + clean_name(e.text)
             if name:
                 canon = self.canonical_name(name, at)
                 return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
@@ -289,6 +291,8 @@ class SpeakerIndex(NameBook):
                     self._ent_at.get(k) is None or self._ent_at[k].label_ not in ("GPE", "NORP", "DATE")):
                 run.insert(0, self.doc[k])
                 k -= 1
+            if k >= 0 and pronoun_surname(self.doc[k]):
+                run.insert(0, self.doc[k])
             name = clean_name(self.doc[run[0].i:head.i + 1].text)
             if name and (self._candidates(name) or ent is None and head.lemma_.lower() not in ORG_NOUNS
                          or who_follows(head)):
