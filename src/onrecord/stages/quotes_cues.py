@@ -188,6 +188,13 @@ def _owner(noun):
     return None
 
 
+def _introduced(ctx, span, region_start: int) -> bool:
+    """True when a reporting verb and a comma or colon stand right before the opening mark."""
+    toks = ctx.tokens_between(region_start, span.open_at)
+    return len(toks) >= 2 and toks[-1].text in (",", ":") and is_speech_verb(toks[-2]) \
+        and toks[-2].tag_ not in ("VBN", "VBG")
+
+
 def find_cue(ctx, idx: int) -> Cue | None:
     """The cue of quoted span ``ctx.spans[idx]``, or None when its sentence gives none."""
     span = ctx.spans[idx]
@@ -198,6 +205,13 @@ def find_cue(ctx, idx: int) -> Cue | None:
     nxt_open = None
     if idx + 1 < len(ctx.spans) and ctx.spans[idx + 1].para == span.para:
         nxt_open = ctx.spans[idx + 1].open_at
+    region_start = max(sent[0], prev_close or 0)
+    if region_start < span.open_at and _introduced(ctx, span, region_start):
+        # 'he said, "I'll put a bullet in her skull," the attorney's office said': the verb that
+        # introduces the quotation is its cue; a cue after it reports the whole sentence.
+        found = _before_cue(ctx, span, region_start)
+        if found:
+            return _cue(ctx, found, "before", sent)
     if span.close_at is not None:
         sent_after = ctx.sentence_bounds(span.close_at + 1)
         if sent_after[0] <= span.close_at:  # the writer's sentence goes on after the mark
@@ -205,7 +219,6 @@ def find_cue(ctx, idx: int) -> Cue | None:
             found = _after_cue(ctx, span, limit)
             if found:
                 return _cue(ctx, found, "after", sent_after)
-    region_start = max(sent[0], prev_close or 0)
     if region_start < span.open_at:
         found = _before_cue(ctx, span, region_start)
         if found:
