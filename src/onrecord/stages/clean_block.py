@@ -28,6 +28,9 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
+_WHOLE_SENTENCE = re.compile(r"(?<![.\u2026])[\w\"'\u201d\u2019)][.!?][\"'\u201d\u2019)]?$")
+
+
 def mark_relations(lines: list[Line], hint_title: str | None) -> None:
     """Label lines by their neighbours: the text of an embedded post above its signature line, a
     line repeated within the next three lines (captions and headlines scraped twice), and a
@@ -56,7 +59,9 @@ def mark_relations(lines: list[Line], hint_title: str | None) -> None:
                 break
         # A teaser: the start of a following paragraph, cut off ("... former US nu 。").
         stem = _key(re.sub(r"\S*[\s.\u2026\u3002]*$", "", ln.text))  # the last word may be cut
-        if len(stem) >= 20 and ln.kind not in ("dup",):
+        # A complete sentence repeating a paragraph's start is a pull quote, not a cut teaser.
+        whole = bool(_WHOLE_SENTENCE.search(ln.text))
+        if len(stem) >= 20 and ln.kind not in ("dup",) and not whole:
             for j in range(i + 1, min(i + 9, len(lines))):
                 if len(keys[j]) > len(stem) + 5 and keys[j].startswith(stem) and len(keys[j]) > len(keys[i]):
                     ln.kind = "teaser"
@@ -151,6 +156,9 @@ _BOX_HEAD = re.compile(
 )
 
 
+_READ_MORE = re.compile(r"^(?:read more|read the full (?:story|article)|continue reading|full story|watch now)\W*$", re.IGNORECASE)
+
+
 def _headline_like(ln: Line) -> bool:
     """A short line written as a headline or link text: no paragraph, no list bullet, three to
     twenty-five words, not closing a sentence with a period."""
@@ -183,6 +191,11 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
                     lines[j].kind = "related"
                 j += 1
             i = j
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _headline_like(ln) and nxt is not None and _READ_MORE.match(nxt.text):
+            ln.kind = "related"  # a link with its "Read more" button
+            i += 1
             continue
         if _headline_like(ln):
             j = i

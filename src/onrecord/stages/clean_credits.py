@@ -120,10 +120,15 @@ def agency_tail(text: str) -> str | None:
     return agency_name(m.group(1)) if m.group(1)[0].isupper() else None
 
 
+#: A pointer to a chart that goes with the story ("(Graphic: Global assets in 2019 - here)"): part
+#: of the text, not a photo's credit.
+_GRAPHIC_LINK = re.compile(r"^\((?:graphics?|charts?|factbox|interactive|map)\s*:.*\bhere\W*\)$", re.IGNORECASE)
+
+
 def is_caption(text: str) -> bool:
     """A photo caption: a line ending in a photo credit, or opening like one ("From left are",
     "Image caption")."""
-    if len(text) > 400:
+    if len(text) > 400 or _GRAPHIC_LINK.match(text):
         return False
     return bool(photo_credit(text)) or bool(_CAPTION_START.match(text))
 

@@ -13,7 +13,13 @@ import re
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\u00ad]")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+#: Markup remnants: a known element's tag, with attributes written as attributes.
+_TAG = re.compile(
+    r"</?(?i:a|abbr|b|big|blockquote|br|center|cite|code|del|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe|img|"
+    r"ins|label|li|mark|nav|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|th|tr|u|ul|"
+    r"script|style|noscript|article|aside|header|footer|main|time|wbr|o:p)"
+    r"(?:\s+[\w:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>]+)(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))?)*)?"
+    r"\s*/?>")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[A-Za-z]{2,8});")
 
 
@@ -214,8 +220,10 @@ def is_share_item(text: str) -> bool:
 
 _TAGS_LINE = re.compile(r"^(?:tags?|keywords?|topics?|categories|category|filed under|labels?)\s*[:：]", re.IGNORECASE)
 _RELATED_LINE = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|watch|listen|click|recommended|"
-    r"read the full story|full story|previous|next)(?: (?:article|story|stories|news|coverage))?\s*[:：>\u00bb|-]",
+    r"^(?:related|read more|read also|also read|see also|more|watch|listen|click|recommended|also|"
+    r"read the full story|full story|previous|next)(?: (?:article|story|stories|news|coverage))?\s*[:：>\u00bb|-]|"
+    # a link to a story on the site itself: "Also on rt.com ...", "On HoustonChronicle.com: ..."
+    r"^(?:also |more )?on [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co|news|tv|info)\b",
     re.IGNORECASE,
 )
 
@@ -258,6 +266,8 @@ def is_contact(text: str) -> bool:
     sitemap. Long prose that only mentions such a thing is not one."""
     if len(text) <= 800 and _contact_signals(text) >= 2:
         return True  # a service notice: "Telephone: ... Fax: ... E-mail: ..."
+    if sum(len(m.group()) for m in URL.finditer(text)) * 2 >= len(text):
+        return True  # mostly addresses: an image's URL and sizes, a list of links
     if len(text) > 200 and is_prose(text):
         return False
     if _FOOTER.search(text):

@@ -26,7 +26,7 @@ _COMMENT_HEAD = re.compile(
     r"(?:rated\s+)?(?:comments?|responses?|replies|discussion|conversation)"
     r"(?:\s+(?:\(\d+\)|\d+|are closed\.?|policy|section))?$|"
     r"^\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:to|on)\b.{0,80})?$|"
-    r"^(?:join|start|add to|enter) the (?:discussion|conversation|debate)\W*$|"
+    r"^(?:(?:want|like) to )?(?:join|start|add to|enter) the (?:discussion|conversation|debate)\W*$|"
     r"^(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply|response)\W*.{0,40}$|"
     r"^(?:you must (?:be )?|please )?log(?:ged)? ?in to (?:post a )?(?:comment|reply)\W*.{0,40}$|"
     r"^comments? (?:are|have been) closed\.?$|^(?:show|hide|view|load|read) (?:all )?(?:\d+ )?comments?\W*$",
@@ -143,10 +143,16 @@ _BIO = re.compile(
 )
 
 
+_BOILERPLATE = re.compile(
+    r"^(?:[A-Z][\w&.'\u2019-]*)(?: [A-Z&][\w&.'\u2019-]*){0,4},? (?:is|are) (?:a|an|the) (?:[\w-]+ ){0,2}"
+    r"(?:leading|global|world'?s? leading|premier|pioneering|award-winning|fast-growing|trusted)\b")
+
+
 def is_bio(text: str) -> bool:
     """An author's biography or contact line ("Jane Doe is a freelance writer based in Toronto",
-    "I am a writer, journalist, professor ...", "Follow her on Twitter")."""
-    return len(text) <= 600 and bool(_BIO.match(text))
+    "I am a writer, journalist, professor ...", "Follow her on Twitter"), or a company's own
+    description closing a press release ("Ascom is a global solutions provider ...")."""
+    return len(text) <= 600 and bool(_BIO.match(text) or _BOILERPLATE.match(text))
 
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -154,7 +160,8 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CAPTION_SHAPE = re.compile(
     r"^\d{1,3}\s?of\s?\d{1,3}(?=\S)|"  # a gallery counter glued to its caption: "1of4Grass Valley's ..."
     r"^(?i:image|media|photo|video|picture) (?i:caption|copyright)(?=[A-Z\s:])|"  # "Media captionJulian Assange ..."
-    r"\b(?:Credit|Photo|Image|Picture|Source)s?:\s*[A-Z][\w.&'/ -]{1,50}$|"  # "... equivalent. Credit: ESA"
+    r"\b(?:Credit|Photo|Image|Picture|Source)s?:\s*[A-Z][\w.&'/ -]{1,50}\)?$|"
+    r"[a-z]\.\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg|Shutterstock|iStock|Xinhua|Yonhap)$|"  # "... equivalent. Credit: ESA"
     r"\[\+\]$|"  # a caption's expand button
     rf", {_DAY},? {_MON} \d{{1,2}}, \d{{4}}\b|"  # "... speaks during a fundraiser, Sunday, Nov. 17, 2019, in Las Vegas."
     rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
