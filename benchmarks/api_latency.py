@@ -269,6 +269,22 @@ def run(base: str, urls: list[str], clients: int) -> list[float]:
     return latencies
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the server process and its worker processes,
+    from ``/proc``: unlike latency, it does not grow when other programs compete for the cores.
+    0.0 where ``/proc`` is missing."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1] is the parent pid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[94]
 
@@ -304,19 +320,21 @@ def main() -> None:
             for kind in ("timeline", "speaker", "search", "search common", "api timeline"):
                 for clients in (1, 16):
                     urls = make_urls(kind, asked, rng, args.requests)
-                    t1 = time.perf_counter()
+                    cpu0, t1 = server_cpu_seconds(proc.pid), time.perf_counter()
                     lat = run(base, urls, clients)
-                    wall = time.perf_counter() - t1
-                    rows.append((kind, clients, len(lat), statistics.median(lat), p95(lat), len(lat) / wall))
+                    wall, cpu = time.perf_counter() - t1, server_cpu_seconds(proc.pid) - cpu0
+                    rows.append((kind, clients, len(lat), statistics.median(lat), p95(lat), len(lat) / wall,
+                                 cpu * 1000 / len(lat)))
         finally:
             proc.terminate()
             proc.wait(timeout=10)
     print(f"\nserver: onrecord serve --workers {args.workers}{' (with events_recipient index)' if args.recipient_index else ''};"
           f" machine load average before/after: "
           f"{load_before} / {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"\n{'page':<14}{'clients':>8}{'requests':>10}{'median ms':>11}{'p95 ms':>9}{'req/s':>8}")
-    for kind, clients, n, med, p, rps in rows:
-        print(f"{kind:<14}{clients:>8}{n:>10}{med:>11.1f}{p:>9.1f}{rps:>8.0f}")
+    print(f"\n{'page':<14}{'clients':>8}{'requests':>10}{'median ms':>11}{'p95 ms':>9}{'req/s':>8}"
+          f"{'server CPU ms/req':>19}")
+    for kind, clients, n, med, p, rps, cpu in rows:
+        print(f"{kind:<14}{clients:>8}{n:>10}{med:>11.1f}{p:>9.1f}{rps:>8.0f}{cpu:>19.1f}")
 
 
 if __name__ == "__main__":

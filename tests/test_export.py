@@ -25,7 +25,7 @@ def store(db):
         yield s
 
 
-@pytest.mark.parametrize("what, rows", [("statements", 7), ("quotes", 8), ("actors", 5), ("events", 2),
+@pytest.mark.parametrize("what, rows", [("statements", 7), ("quotes", 8), ("actors", 7), ("events", 2),
                                         ("documents", 5)])
 def test_every_format_holds_the_same_rows(store, tmp_path, what, rows):
     import pyarrow.parquet as pq

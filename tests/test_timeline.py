@@ -15,7 +15,7 @@ from onrecord import config
 from onrecord.model import Document, Event, Party, Quote
 from onrecord.stages.fingerprint import fingerprint
 from onrecord.store.corpus_phase import run_corpus_phase
-from onrecord.store.db import Store, row_id
+from onrecord.store.db import Store
 from onrecord.store.views import Filters, FilterError, decode_cursor, encode_cursor
 from onrecord.timeline import group_by_day, merge_entries, timeline
 
@@ -54,6 +54,12 @@ def _quote(body: str, text: str, speaker: str | None, kind: str = "direct", **ex
                  sentence_start=sent_start, sentence_end=len(body) if sent_end < 0 else sent_end, **extra)
 
 
+def _event(body: str, sentence: str, kind: str, actor: Party | None, recipient: Party | None, date: str) -> Event:
+    start = body.index(sentence)
+    return Event(type=kind, sentence=sentence, start=start, end=start + len(sentence), actor=actor,
+                 recipient=recipient, date=date)
+
+
 def _doc(source: str, title: str, body: str, outlet: str | None, published: str | None, quotes: list[Quote],
          settings: dict, *, removed: list[str] = (), url: str | None = None, events: list[Event] = ()) -> Document:
     doc = Document(source=source, doc_id=hashlib.sha256(source.encode() + body.encode()).hexdigest()[:32], fmt="text",
@@ -64,8 +70,8 @@ def _doc(source: str, title: str, body: str, outlet: str | None, published: str 
 
 
 def make_store(path: str | pathlib.Path) -> pathlib.Path:
-    """A store of five articles (one a copy of another, one hostile, one undated) with quotes,
-    merged by the real corpus phase, plus two events written to the ``events`` table."""
+    """A store of five articles (one a copy of another, one hostile, one undated) with quotes and
+    two events, merged by the real corpus phase."""
     settings = config.defaults()
     kirby = dict(speaker_role="State Department spokesman", speaker_affiliation="State Department")
     docs = [
@@ -75,10 +81,8 @@ def make_store(path: str | pathlib.Path) -> pathlib.Path:
             _quote(BODY_A, "the administration had not been involved in informal meetings held last week",
                    "John Kirby", kind="indirect", speaker_mention="Kirby", **kirby),
         ], settings, removed=["Share this article", "Advertisement", "Reporting by A. Writer"],
-            url="https://example.com/a", events=[Event(type="CONSULT", sentence="informal meetings held last week",
-                                                       start=BODY_A.index("informal meetings"),
-                                                       end=BODY_A.index("informal meetings") + 32,
-                                                       actor=Party("John Kirby", "USA"))]),
+            url="https://example.com/a", events=[_event(BODY_A, "informal meetings held last week", "CONSULT",
+                                                        Party("John Kirby", "USA"), None, "2016-09-26")]),
         _doc("ap/a-copy.txt", "U.S. says open to North Korea dialogue", BODY_A + "\n\nCopyright AP.", "AP",
              "2016-09-27", [
                  _quote(BODY_A, "We remain open to dialogue with the DPRK,", "John Kirby", speaker_mention="Kirby",
@@ -88,7 +92,8 @@ def make_store(path: str | pathlib.Path) -> pathlib.Path:
                    speaker_role="leader", speaker_affiliation="North Korea", speaker_mention="Kim"),
             _quote(BODY_C, "The time for talk is over,", "Nikki Haley", speaker_role="Ambassador",
                    speaker_affiliation="United Nations", speaker_mention="Haley"),
-        ], settings),
+        ], settings, events=[_event(BODY_C, "The United States imposed new sanctions on North Korean shipping companies.",
+                                    "COERCE", Party("United States", "USA"), Party("North Korea", "PRK"), "2017-03-01")]),
         _doc("evil/d.html", "<script>alert('title')</script> Hostile & odd", BODY_D, "Evil <Times>", "2017-05-05", [
             _quote(BODY_D, "<b onmouseover=alert(2)>Trust me</b> & see", "Eve <i>Mallory</i>",
                    speaker_role="<script>role()</script>"),
@@ -101,27 +106,7 @@ def make_store(path: str | pathlib.Path) -> pathlib.Path:
         run = store.begin_run("test", settings)
         store.save(docs, run)
         run_corpus_phase(store, settings)
-        _add_events(store)
     return pathlib.Path(path)
-
-
-def _add_events(store: Store) -> None:
-    """Events as the corpus phase will write them (the table is filled by the events merge)."""
-    conn = store.conn
-    kirby = conn.execute("SELECT id FROM actors WHERE name = 'John Kirby'").fetchone()[0]
-    doc_a = conn.execute("SELECT id FROM documents WHERE source = 'reuters/a.txt'").fetchone()[0]
-    mention = conn.execute("SELECT id FROM event_mentions WHERE doc_id = ?", (doc_a,)).fetchone()[0]
-    with conn:
-        conn.execute("INSERT INTO events (id, type, mode, actor, actor_country, actor_id, date, date_confidence,"
-                     " sentence, first_doc_id, first_mention_id, n_reports, outlets) VALUES"
-                     " (?, 'CONSULT', NULL, 'John Kirby', 'USA', ?, '2016-09-26', 0.9, ?, ?, ?, 1, ?)",
-                     (row_id("event", 1), kirby, "informal meetings held last week", doc_a, mention,
-                      json.dumps(["Reuters"])))
-        conn.execute("INSERT INTO events (id, type, actor, actor_country, recipient, recipient_country, date,"
-                     " date_confidence, sentence, n_reports, outlets) VALUES (?, 'COERCE', 'United States', 'USA',"
-                     " 'North Korea', 'PRK', '2017-03-01', 0.8, ?, 1, ?)",
-                     (row_id("event", 2), "The United States imposed new sanctions on North Korean shipping companies.",
-                      json.dumps(["BBC"])))
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,8 @@
-"""The JSON API under ``/api/``: one route per page, and exports of every filtered list."""
+"""The JSON API under ``/api/``: one route per page, and exports of every filtered list.
+
+Page routes are coroutines that query SQLite on the event loop: each takes a few milliseconds, and
+handing it to a thread costs about as much again. Exports, which can run for seconds, stay in the
+thread pool."""
 from __future__ import annotations
 
 import io
@@ -31,7 +35,7 @@ def _timeline(request: Request, f: Filters, after, limit, order, show) -> JSONRe
 
 
 @router.get("/timeline", summary="Statements and events in date order", tags=["timeline"])
-def timeline(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
+async def timeline(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
              limit: int = LIMIT, order: Order = ORDER, show: Show = "all"):
     """The timeline of `/`: statements and events matching the filters, paged by position
     (pass `next_after` back as `after`). Each entry links to its evidence sentence (`link`)."""
@@ -39,21 +43,21 @@ def timeline(request: Request, f: Filters = Depends(data.filter_params), after: 
 
 
 @router.get("/statements", summary="Statements in date order", tags=["timeline"])
-def statements(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
+async def statements(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
                limit: int = LIMIT, order: Order = ORDER):
     """Statements merged across articles: speaker, role, words, outlets, date and its confidence."""
     return _timeline(request, f, after, limit, order, "statements")
 
 
 @router.get("/events", summary="Events in date order", tags=["timeline"])
-def events(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
+async def events(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
            limit: int = LIMIT, order: Order = ORDER):
     """Events merged across articles (PLOVER type, actor, recipient, sentence)."""
     return _timeline(request, f, after, limit, order, "events")
 
 
 @router.get("/speakers", summary="Speakers and event parties", tags=["speakers"])
-def speakers(request: Request, f: Filters = Depends(data.filter_params), limit: int = Query(100, ge=1, le=1000),
+async def speakers(request: Request, f: Filters = Depends(data.filter_params), limit: int = Query(100, ge=1, le=1000),
              offset: int = Query(0, ge=0, le=1_000_000)):
     """Actors merged across the corpus, most active first (filters: speaker, affiliation, since, until)."""
     with request.app.state.pool.borrow() as store:
@@ -61,7 +65,7 @@ def speakers(request: Request, f: Filters = Depends(data.filter_params), limit: 
 
 
 @router.get("/speakers/{actor_id}", summary="One speaker's record", tags=["speakers"])
-def speaker(request: Request, actor_id: str = Path(..., max_length=100), after: str | None = AFTER,
+async def speaker(request: Request, actor_id: str = Path(..., max_length=100), after: str | None = AFTER,
             limit: int = Query(50, ge=1, le=500)):
     """Canonical name, aliases, roles over time, statements per month, a page of statements in
     order and the events the actor took part in."""
@@ -73,7 +77,7 @@ def speaker(request: Request, actor_id: str = Path(..., max_length=100), after: 
 
 
 @router.get("/articles/{doc_id}", summary="One article with its quotes", tags=["articles"])
-def article(request: Request, doc_id: str = Path(..., max_length=100)):
+async def article(request: Request, doc_id: str = Path(..., max_length=100)):
     """The clean body, its quotes and event mentions (character offsets into `body`), its copies
     and what the cleaning removed."""
     with request.app.state.pool.borrow() as store:
@@ -84,7 +88,7 @@ def article(request: Request, doc_id: str = Path(..., max_length=100)):
 
 
 @router.get("/search", summary="Full-text search", tags=["search"])
-def search(request: Request, q: str = Query(..., min_length=1, max_length=500,
+async def search(request: Request, q: str = Query(..., min_length=1, max_length=500,
                                              description='Words to find; "quoted phrases" stay together.'),
            limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=10_000)):
     """Statements and articles matching `q`, best (bm25) first, with snippets (`snippet_html`

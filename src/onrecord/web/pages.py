@@ -23,7 +23,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def timeline_page(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
+async def timeline_page(request: Request, f: Filters = Depends(data.filter_params), after: str | None = AFTER,
                   limit: int = LIMIT, order: Order = ORDER, show: Show = "all"):
     with request.app.state.pool.borrow() as store:
         page = data.timeline(store, f, after=after, limit=limit, order=order, show=show, memo=request.app.state.memo)
@@ -33,7 +33,7 @@ def timeline_page(request: Request, f: Filters = Depends(data.filter_params), af
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers_page(request: Request, f: Filters = Depends(data.filter_params),
+async def speakers_page(request: Request, f: Filters = Depends(data.filter_params),
                   offset: int = Query(0, ge=0, le=1_000_000)):
     with request.app.state.pool.borrow() as store:
         page = data.speakers(store, f, limit=100, offset=offset)
@@ -41,7 +41,7 @@ def speakers_page(request: Request, f: Filters = Depends(data.filter_params),
 
 
 @router.get("/speakers/{actor_id}", response_class=HTMLResponse)
-def speaker_page(request: Request, actor_id: str = Path(..., max_length=100), after: str | None = AFTER):
+async def speaker_page(request: Request, actor_id: str = Path(..., max_length=100), after: str | None = AFTER):
     with request.app.state.pool.borrow() as store:
         record = speaker_record(store, actor_id, after=after)
     if record is None:
@@ -56,7 +56,7 @@ def speaker_page(request: Request, actor_id: str = Path(..., max_length=100), af
 
 
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
-def article_page(request: Request, doc_id: str = Path(..., max_length=100)):
+async def article_page(request: Request, doc_id: str = Path(..., max_length=100)):
     with request.app.state.pool.borrow() as store:
         record = data.article(store, doc_id)
     if record is None:
@@ -67,7 +67,7 @@ def article_page(request: Request, doc_id: str = Path(..., max_length=100)):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = Query("", max_length=500), page: int = Query(0, ge=0, le=500)):
+async def search_page(request: Request, q: str = Query("", max_length=500), page: int = Query(0, ge=0, le=500)):
     results = None
     if q.strip():
         with request.app.state.pool.borrow() as store:
