@@ -76,6 +76,7 @@ class SpeakerIndex(NameBook):
         self._orgs = [(e.start_char, strip_article(strip_poss(e.text))) for e in self._ents
                       if e.label_ == "ORG" and not inside_quote(e.start_char)]
         self._org_starts = [o[0] for o in self._orgs]
+        self._place_words = {t.text for e in self._ents if e.label_ in ("GPE", "LOC", "NORP") for t in e}
         self._sources: dict[str, list[int]] = {}
         for tok in sdoc:
             if tok.lemma_.lower() in SOURCE_NOUNS and tok.pos_ == "NOUN":
@@ -152,6 +153,28 @@ class SpeakerIndex(NameBook):
             if name.lower().split()[-1:] in ([lemma], [lemma + "s"]):
                 return name
         return None
+
+    def _known_name_ending(self, span, head) -> str | None:
+        """The name that closes the apposition ``span`` (headed by ``head``) although the tagger missed
+        it ("former special envoy to Ukraine Kurt Volker" tagged as one organisation): a full name
+        known from elsewhere in the article, else, after a title, the capitalised words that follow
+        the place names."""
+        run = []
+        for tok in reversed(span):
+            if tok.pos_ != "PROPN" or not tok.is_alpha or len(run) == 4:
+                break
+            run.insert(0, tok)
+        for k in range(len(run) - 1):
+            name = " ".join(t.text for t in run[k:])
+            if name in self.full_names:
+                return name
+        if not (head.lemma_.lower() in PERSON_NOUNS or is_title(head.text)):
+            return None
+        while run and run[0].text in self._place_words:
+            run = run[1:]
+        if len(run) < 2 or any(is_title(t.text) or t.lower_ in ORG_NOUNS for t in run):
+            return None
+        return self.canonical_name(" ".join(t.text for t in run), head.idx)
 
     def _pair_names(self, head, at: int) -> str | None:
         """"Kurt Volker and Tim Morrison" for the coordinated subject "(both) Volker and Morrison" when
@@ -273,6 +296,11 @@ class SpeakerIndex(NameBook):
                     inner = [e for e in self.ents_in(appos) if e.label_ == "PERSON"]
                     if inner and (inner[0].root.i == child.i or inner[-1].end == appos.end):
                         person_ents = inner
+                    elif not inner:
+                        known = self._known_name_ending(appos, child)
+                        if known:
+                            return Speaker(known, mention, "person", False, self.roles.get(known),
+                                           self.affils.get(known))
                     break
         if person_ents and not coordinated:
             e = person_ents[-1]
