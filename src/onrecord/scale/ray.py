@@ -58,7 +58,6 @@ def init_ray(settings: dict, address: str | None = None, *, num_cpus: int | None
         return
     # Ray would otherwise report usage to its makers over the network.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
     common = {"logging_level": logging.ERROR, "log_to_driver": False, "configure_logging": True}
     if address:
         ray.init(address=address, **common)
