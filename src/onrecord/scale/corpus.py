@@ -379,7 +379,9 @@ def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None,
     ctx = _data_context(strict=True)
     # The corpus tables are small next to the documents: Ray's task-based sort shuffle starts in
     # well under a second where the actor-based hash shuffle takes seconds per group-by.
-    ctx.shuffle_strategy = ray.data.context.ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    strategy = getattr(ray.data.context, "ShuffleStrategy", None)
+    if strategy is not None:
+        ctx.shuffle_strategy = strategy.SORT_SHUFFLE_PULL_BASED
     parts = int(partitions or 2 * cluster_cpus())
     counts = {}
     counts.update(find_copies_ray(store, settings, parts))
