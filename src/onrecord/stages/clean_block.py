@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
 from . import clean_signals as cs
+from .metadata_dates import find_dates
 from .clean_runs import HARD, Run, build_runs, keepable as _keepable, keywords, run_score, topical
 
 if TYPE_CHECKING:
@@ -90,19 +91,28 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     start, end = runs[best].start, runs[best].end
     words = collections.Counter(runs[best].words)
 
+    texts = {lines[i].text for i in range(start, end + 1) if lines[i].kind == "prose"}
+
     def joins(run: Run, a: int, b: int) -> bool:
         if run.after_comments or run.stream:
+            return False
+        # A second copy of the article (a page that holds it twice) is not more of it.
+        own = [lines[i].text for i in range(run.start, run.end + 1) if lines[i].kind == "prose"]
+        if sum(t in texts for t in own) * 2 >= len(own):
             return False
         gap = lines[a + 1:b]
         # An inline box of links ("Related articles" and a few headlines), an advert or a photo
         # may sit inside an article; a byline, credit, tag list, footer or comment section never
         # does. The farther apart, the more the run must keep to the article's topic.
-        if len(gap) > 25 or any(ln.kind in HARD and (ln.kind != "list_header" or _COMMENTS.search(ln.text))
-                                for ln in gap):
+        # Table cells, numbers and stray words (a crude dump's one line per cell) count little.
+        size = sum(0.0 if ln.kind in ("junk", "dup", "ui") else 1.0 if len(cl.words(ln.text)) >= 3 else 0.25
+                   for ln in gap)
+        if size > 25 or any(ln.kind in HARD and (ln.kind != "list_header" or _COMMENTS.search(ln.text))
+                            for ln in gap):
             return False
         on_topic = topical(run, words)
-        if len(gap) <= 5:
-            return on_topic >= 0.25 or (run.article_like and run.prose >= 3 and on_topic >= 0.15)
+        if size <= 5:
+            return on_topic >= 0.25
         return on_topic >= (0.3 if run.article_like else 0.4)
 
     for r in range(best + 1, len(runs)):
@@ -110,9 +120,13 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             break
         end = runs[r].end
         words.update(runs[r].words)
+        texts.update(lines[i].text for i in range(runs[r].start, end + 1) if lines[i].kind == "prose")
     for r in range(best - 1, -1, -1):
-        if not joins(runs[r], runs[r].end, start):
+        # The article's head (its date stamp, byline) stands between its paragraphs and what
+        # comes before them.
+        if any(_stamp(ln) for ln in lines[runs[r].end + 1:start]) or not joins(runs[r], runs[r].end, start):
             break
+        texts.update(lines[i].text for i in range(runs[r].start, start) if lines[i].kind == "prose")
         start = runs[r].start
         words.update(runs[r].words)
     # A headline or standfirst written as a sentence: a date stamp or byline follows it before
@@ -157,6 +171,12 @@ _BOX_HEAD = re.compile(
 
 
 _READ_MORE = re.compile(r"^(?:read more|read the full (?:story|article)|continue reading|full story|watch now)\W*$", re.IGNORECASE)
+
+
+def _stamp(ln: Line) -> bool:
+    """A date stamp or byline, also one the line labels missed ("October 9, 2018 | by Olivia Larsen")."""
+    return ln.kind in ("date", "byline", "dateline") or (
+        ln.kind == "short" and len(ln.text) < 80 and bool(find_dates(ln.text)))
 
 
 def _headline_like(ln: Line) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
+from . import clean_signals as cs
 
 if TYPE_CHECKING:
     from .clean import Line
@@ -56,10 +57,11 @@ def keepable(ln: Line) -> bool:
 class Run:
     """A stretch of lines from one paragraph (``start``) to the last keepable line (``end``),
     both indices into the page's lines. ``chars``/``prose`` count its paragraphs' characters and
-    lines, ``size`` all its lines, ``meta`` the post furniture among them (time stamps, vote
+    lines, ``size`` its lines of three words or more, ``meta`` the post furniture among them (time stamps, vote
     counts, signatures); ``after_comments`` says a comment-section header stands just before it,
     ``anchored`` that a date stamp or byline does (an article's head); ``repeats`` counts the
-    characters of its paragraphs that the page shows elsewhere too (tickers, teasers, captions);
+    characters of its paragraphs that the page shows elsewhere too (tickers, teasers, captions),
+    ``glued`` its paragraphs that start with a headline glued to them (a list of teasers);
     ``words`` counts its paragraphs' content words, ``cohesion`` (0-1) is how much its paragraphs
     share them."""
 
@@ -72,6 +74,7 @@ class Run:
     after_comments: bool = False
     anchored: bool = False
     repeats: int = 0
+    glued: int = 0
     words: collections.Counter = field(default_factory=collections.Counter)
     cohesion: float = 0.0
 
@@ -116,7 +119,8 @@ def build_runs(lines: list[Line]) -> list[Run]:
                 kw = keywords(ln.text)
                 cur = Run(i, i, len(ln.text), 1, 1, after_comments=i - last_comments <= 6,
                           anchored=any(p.kind in _HEAD_KINDS for p in lines[max(0, i - 5):i]),
-                          repeats=len(ln.text) if seen[ln.text] > 1 else 0, words=collections.Counter(kw))
+                          repeats=len(ln.text) if seen[ln.text] > 1 else 0, glued=int(cs.is_glued_teaser(ln.text)),
+                          words=collections.Counter(kw))
                 paras = [kw]
                 streak = 0
             continue
@@ -124,7 +128,10 @@ def build_runs(lines: list[Line]) -> list[Run]:
             close(cur)
             cur = None
             continue
-        cur.size += 1
+        # Table cells, numbers and single words (one line per cell in a crude dump) do not
+        # make the run less of an article.
+        if keepable(ln) or len(cl.words(ln.text)) >= 3:
+            cur.size += 1
         if ln.kind in _POST_FURNITURE:
             cur.meta += 1
         if keepable(ln) or (ln.kind == "short" and streak < 2):
@@ -133,6 +140,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
                 cur.chars += len(ln.text)
                 cur.prose += 1
                 cur.repeats += len(ln.text) if seen[ln.text] > 1 else 0
+                cur.glued += cs.is_glued_teaser(ln.text)
                 cur.words.update(kw)
                 paras.append(kw)
             if keepable(ln):
@@ -161,7 +169,8 @@ def run_score(run: Run) -> float:
     """How much article a run holds: its paragraphs' characters, discounted when the paragraphs
     alternate with other lines (teasers with headlines and time stamps), when they do not share
     their words (a list of other stories), when posts' furniture sits between them (comments, a
-    feed) and when a comment-section header stands before the run; paragraphs the page repeats
+    feed), when a comment-section header stands before the run or when most paragraphs open with a
+    headline glued to them (teasers); paragraphs the page repeats
     elsewhere count half; a date stamp or byline just before the run raises it by half."""
     score = (run.chars - run.repeats / 2) * min(1.0, run.prose / run.size / 0.6)
     if run.prose >= 6:
@@ -170,6 +179,8 @@ def run_score(run: Run) -> float:
         score *= 0.25
     if run.after_comments:
         score *= 0.1
+    if run.glued >= 3 and run.glued * 2 >= run.prose:
+        score *= 0.2
     if run.anchored:
         score *= 1.5
     return score

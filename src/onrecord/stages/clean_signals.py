@@ -224,3 +224,28 @@ def is_post_signature(text: str) -> bool:
     """The signature closing an embedded social-media post ("\u2014 The Nigerian Senate (@NGRSenate)
     October 9, 2018"): the post is quoted in the article."""
     return len(text) <= 140 and bool(_POST_SIGNATURE.match(text))
+
+
+_GLUE = re.compile(r"(?<=[a-z0-9?!'\u2019)])(?=[A-Z](?:[a-z]|\s))")
+
+
+def is_glued_teaser(text: str) -> bool:
+    """A teaser whose headline and summary a page's markup glued together ("Tape Gaffe Ends Hamlin's
+    Title RunDenny Hamlin's championship run was foiled ..."): a title-case head of three words or
+    more runs without a space into a sentence."""
+    if len(text) > 600:
+        return False
+    for m in _GLUE.finditer(text, 10, 160):
+        head, rest = text[: m.start()], text[m.start():]
+        words = head.split()
+        if len(words) < 3 or " " not in rest:
+            continue
+        caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        rest_words = rest.split()
+        lower = sum(1 for w in rest_words if w[:1].islower())
+        # The summary opens like a sentence: after its first word or two, lower-case words.
+        opening = sum(1 for w in rest_words[:4] if w[:1].isupper())
+        if (caps >= 0.7 * len(words) and len(words) <= 20 and len(rest_words) >= 6 and opening <= 2
+                and lower >= 0.4 * len(rest_words)):
+            return True
+    return False
