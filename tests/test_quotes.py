@@ -163,12 +163,83 @@ def test_not_indirect_speech(body):
     assert [q for q in run(body) if q.kind == "indirect"] == []
 
 
-def test_mostly_quoted_clause_is_a_partial_quote_not_an_indirect_one():
+def test_mostly_quoted_clause_gives_the_indirect_clause_and_the_partial():
     body = ('A senior U.S. official said the visit should not be read as suggesting "that we are on the fast '
             'track to resumption of six party talks."')
     quotes = run(body)
-    assert [q.kind for q in quotes] == ["partial"]
-    assert quotes[0].speaker == "a senior U.S. official"
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+    assert quotes[0].text.startswith("the visit should not")
+    assert {q.speaker for q in quotes} == {"a senior U.S. official"}
+
+
+@pytest.mark.parametrize("body, text, speaker", [
+    # the writer gives the subject, the quotation the rest of the clause
+    ('The Spanish foreign ministry said it "deeply regrets any step likely to harm the talks".',
+     'it "deeply regrets any step likely to harm the talks"', "Spanish foreign ministry"),
+    ("A spokeswoman for the Dutch Foreign Ministry said the camps \u201care illegal under international law and "
+     "an obstacle to peace.\u201d", "the camps \u201care illegal under international law and an obstacle to peace.\u201d",
+     "A spokeswoman for the Dutch Foreign Ministry"),
+])
+def test_clause_made_mostly_of_a_quotation(body, text, speaker):
+    quotes = run(body)
+    ind = [q for q in quotes if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in ind] == [(text, speaker)]
+    assert [q.kind for q in quotes if q.kind != "indirect"] == ["partial"]
+
+
+def test_a_quotation_with_no_words_of_the_writer_is_no_indirect_clause():
+    body = 'The mayor said "we will rebuild every house that the river took from us."'
+    assert [q.kind for q in run(body)] == ["partial"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a source note at the end of the sentence
+    ("More than 300 people have died in the floods so far this year, according to the Red Cross.",
+     [("More than 300 people have died in the floods so far this year", "Red Cross")]),
+    ("The prisoners were moved to a base near the capital, according to a local police source. Their "
+     "families were not told.",
+     [("The prisoners were moved to a base near the capital", "a local police source")]),
+    # ... but not when the clause reports someone's words itself
+    ("The agency said in a report that the talks had stalled, according to Radio Free Asia.",
+     [("the talks had stalled", "agency")]),
+    # two reporting verbs, each with its own clause, joined by "and" or "saying"
+    ("The Greek foreign ministry said it regarded the move as illegal and said it would raise tensions in the "
+     "region.", [("it regarded the move as illegal", "Greek foreign ministry"),
+                 ("it would raise tensions in the region", "Greek foreign ministry")]),
+    ("Mendez said that the board had approved the sale, saying he trusted the auditors to check it.",
+     [("the board had approved the sale", "Mendez"), ("he trusted the auditors to check it", "Mendez")]),
+    # "it" for the organisation that just spoke
+    ("Two soldiers died in the crash, the army said.\n\nIt did not give the location and said it was "
+     "withholding the names of the dead until their families were told.",
+     [("Two soldiers died in the crash", "army"),
+      ("it was withholding the names of the dead until their families were told", "army")]),
+    # a statement whose subject is a "whether" clause
+    ("Osei, who advises the government, said whether the president will agree to cut tariffs depends largely "
+     "on the polls.", [("whether the president will agree to cut tariffs depends largely on the polls", "Osei")]),
+    # words between the verb and its "that"
+    ("Both women claimed at the time that they were being treated well and asked their families to help in "
+     "their release.", [("they were being treated well", "Both women")]),
+    # the cue in parentheses inside the clause
+    ("Judge Amy Roe spoke on Monday.\n\nMany of the courts, she said, are aging and need to be repaired. The "
+     "failure of old systems prompted an effort to replace them.",
+     [("Many of the courts, she said, are aging and need to be repaired", "Amy Roe")]),
+    # a sub-heading without final punctuation is not part of the next sentence
+    ("Courts plagued by delays\n\nUnion leaders have long warned that staff shortages and overtime shifts have "
+     "taken their toll on clerks.",
+     [("staff shortages and overtime shifts have taken their toll on clerks", "Union leaders")]),
+])
+def test_indirect_recall(body, expected):
+    quotes = [q for q in run(body) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in quotes] == expected
+    for q in quotes:
+        assert body[q.start:q.end] == q.text
+
+
+def test_writer_words_glued_to_a_short_quote_are_not_indirect():
+    body = ("Yet Marsh has already changed his story once \u2014 \u201cI now do remember,\u201d he said, speaking to "
+            "police about the money.")
+    quotes = run(body)
+    assert [q.kind for q in quotes] == ["direct"]
 
 
 def test_partial_inside_indirect_gives_both():

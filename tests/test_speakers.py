@@ -113,6 +113,115 @@ def test_mention_role_affiliation(body, fragment, mention, role, affiliation):
     ("Councilor Dai Bingguo", "Dai Bingguo"),
     ("Kim Jong-un", "Kim Jong-un"),
     ("President", ""),
+    ("Diplomats Ana Silva", "Ana Silva"),
+    ("Lawyer Bo Lund", "Bo Lund"),
 ])
 def test_clean_name(text, name):
     assert clean_name(text) == name
+
+
+# -- salience, appositions, paired names and cue placement ------------------------------------------
+
+@pytest.mark.parametrize("body, fragment, speaker", [
+    # a pronoun prefers the paragraph's subject and last speaker over names merely mentioned
+    ("Defence lawyer Mark Whitfield declined to say whether Peter Marsh slept at his post on the night "
+     "Alan Grove died. \"When the facts come out, you will understand,\" he said.", "facts come out",
+     "Mark Whitfield"),
+    ("President Ruth Olsen met the envoy last week.\n\nAmbassador Jon Reese told the panel he tried to work "
+     "with Olsen's adviser, Paul Pike, to convince him, and therefore the president, that the new Chilean "
+     "president was honest. However, he said the meeting made him realize that the adviser had lied.",
+     "adviser had lied", "Jon Reese"),
+    # the owner of a paragraph's subject is its antecedent before a speaker of the paragraph before
+    ("President Erik Olsen raised tariffs again on Monday.\n\n\"Growth is slowing everywhere,\" Carl Weber, the "
+     "president of the regional bank, said last week.\n\nMr. Olsen\u2019s dramatic style is not limited to trade. "
+     "He has made similar threats to other partners, including Chile and Peru.\n\nThe president says his "
+     "approach has created leverage with everyone.", "leverage", "Erik Olsen"),
+    # a name the tagger takes for an organisation is a person when "who" follows it
+    # (and the parser may hang its verb on the previous paragraph's subject)
+    ("Defence lawyers said they would fight the charges. \"We hope to reach a fair deal,\" said Ron Baird, who "
+     "represents Kay.\n\nTrevell Gaines, who represents Lee Carter, said his client rejected the offer. He said "
+     "Carter is a teacher and a father of two young children.", "teacher and a father", "Trevell Gaines"),
+    ("Defence lawyers said they would fight the charges. \"We hope to reach a fair deal,\" said Ron Baird, who "
+     "represents Kay.\n\nTrevell Gaines, who represents Lee Carter, said his client rejected the offer.",
+     "client rejected", "Trevell Gaines"),
+    # a possessive, a role noun and an apposed name: the named person
+    ("Miller was charged last week. Miller's lawyer, Anna Ruiz, said in an email that Miller never meant "
+     "to hurt anyone.", "never meant to hurt", "Anna Ruiz"),
+    # without the name, the description itself
+    ("Tom Hale testified on Friday. Counsel Ray Dorn asked Hale about his notes, but Hale's lawyer said the "
+     "question was outside the scope of the hearing.", "outside the scope", "Hale's lawyer"),
+    # a description with an apposed name is that name
+    ("Another diplomat, former special envoy to Kenya Lena Fox, shifted her own account of the May 3 meeting "
+     "to say the plan had failed from the start.", "plan had failed", "Lena Fox"),
+    ("Paul Lund testified last month.\n\nAnother diplomat, former special envoy to Georgia Paul Lund, shifted his "
+     "own account of the May 3 meeting to say the minister did discuss the deal.", "minister did discuss",
+     "Paul Lund"),
+    ("Georgia asked the allies for help in May.\n\nAnother diplomat, former special envoy to Georgia Paul Lund, "
+     "shifted his own account of the May 3 meeting to say the minister did discuss the deal.",
+     "minister did discuss", "Paul Lund"),
+    ("The talks collapsed because of the delays, said another witness, former trade envoy Carl Mendez.",
+     "talks collapsed", "Carl Mendez"),
+    # "Ms" and a surname refer to the full name given once with a long title
+    ("Deputy Director of Public Prosecution Britt-Marie Lindqvist took the decision to \"end the inquiry into "
+     "the case\", the authority said.\n\nMs Lindqvist said: \"The evidence has weakened over the years and we "
+     "cannot go on.\"", "evidence has weakened", "Britt-Marie Lindqvist"),
+    ("Deputy Director of Public Prosecution Lise-Lotte Holm took the decision to \"end the inquiry\", the "
+     "authority said.\n\nMs Holm said: \"The evidence has weakened over the years and we cannot go on.\"",
+     "evidence has weakened", "Lise-Lotte Holm"),
+    # surnames in a pair refer to the full names given earlier
+    ("Diplomats Ana Silva and Tom Greer testified on Tuesday.\n\nSilva and Greer said that the call was not "
+     "in line with the country's interests.", "not in line", "Ana Silva and Tom Greer"),
+    ("Diplomats Ana Silva and Tom Greer testified on Tuesday.\n\nHowever, both Silva and Greer told lawmakers "
+     "that the request was inappropriate.", "request was inappropriate", "Ana Silva and Tom Greer"),
+    # a document that "said" speaks for the one who issued it
+    ("Two soldiers were killed in a crash, the army said in a statement on Monday.\n\n"
+     "\"The cause of the crash is under investigation,\" the statement said.", "cause of the crash", "army"),
+])
+def test_salience_and_names(body, fragment, speaker):
+    assert speaker_of(run(body), fragment) == speaker
+
+
+@pytest.mark.parametrize("body, fragment, speaker", [
+    # the cue after the quotation, past the writer's words that continue it
+    ("\"We could sell more,\" two people briefed on the plan said.\n\n"
+     "\"The firm wants a bigger market. Bigger than just the small deal\" agreed in May, said Rita Osei, an "
+     "analyst at the Trade Institute.", "bigger market", "Rita Osei"),
+    # "He" followed by a capitalised name is a surname, not a pronoun
+    ("Analysts in Hong Kong said investors were nervous.\n\n\"Without more clarity, why would investors come "
+     "back?\" He Wenbo, a former adviser to the central bank, said at a conference.", "more clarity",
+     "He Wenbo"),
+    # a question with "asked" is the asker's
+    ("Senator Gary Hart questioned the witness, Tom Reed, for two hours.\n\n"
+     "\"So you never read the report?\" Hart asked.", "never read the report", "Gary Hart"),
+    # words quoted inside a report belong to the person quoted, not to whoever reports them
+    ("Jack Dunne, 40, admitted making the call, the district attorney's office said.\n\n"
+     "During the call, he asked about the payments and said, \"somebody ought to pay for this with his life,\" "
+     "the district attorney's office said.", "ought to pay", "Jack Dunne"),
+])
+def test_cue_placement(body, fragment, speaker):
+    assert speaker_of(run(body), fragment) == speaker
+
+
+def test_sentence_opening_subject_is_salient_when_the_parser_picks_another_root():
+    body = ("Tom Hale testified on Friday. Counsel Ray Dorn asked Hale about his notes, but Hale's lawyer said the "
+            "question was outside the scope of the hearing.\n\nHale did mention his earlier interview, in which he "
+            "said others had raised doubts about Brandt leaking data, a charge Brandt denied earlier in the day.")
+    assert speaker_of(run(body), "raised doubts") == "Tom Hale"
+
+
+def test_trailing_aside_is_not_the_cue():
+    body = ("Reed did mention his earlier interview, in which he said others had raised doubts about Brandt "
+            "leaking data, a charge Brandt denied earlier in the day.")
+    quotes = [q for q in run(body) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("others had raised doubts about Brandt leaking data", "Reed")]
+
+
+@pytest.mark.parametrize("body, fragment, cue", [
+    # a participle inside the speaker's phrase is not the cue
+    ('"We could sell more," two people briefed on the plan said.', "sell more", "said"),
+    ('"The firm wants a bigger market. Bigger than just the small deal" agreed in May, said Rita Osei.',
+     "bigger market", "said"),
+])
+def test_cue_word(body, fragment, cue):
+    assert [q.cue for q in run(body) if fragment in q.text] == [cue]

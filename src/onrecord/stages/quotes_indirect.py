@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .quotes_cues import subject_in_sentence
-from .quotes_lex import INDIRECT_VERBS
+from .quotes_lex import GROUP_NOUNS, INDIRECT_VERBS, PERSON_NOUNS, is_title
+from .quotes_phrases import agentive
 
 # "SEOUL (Reuters) - ": a dateline is no part of a statement that opens the article.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s*")
@@ -30,6 +31,22 @@ class Indirect:
     end: int
     verb: object
     subject: object
+
+
+def _reduced_relative(subj) -> bool:
+    """True when the "subject" is a noun and a name that make a relative clause with the verb: ", a
+    charge Brandt denied" / ", a prospect Vindman denied" is an aside about the sentence (the charge
+    that Brandt denied), not a cue for it."""
+    doc = subj.doc
+    lo, hi = subj.left_edge.i, subj.right_edge.i
+    if doc[lo].lower_ not in ("a", "an", "the", "which"):
+        return False
+    for k in range(lo + 1, hi):
+        noun, name = doc[k], doc[k + 1]
+        if noun.pos_ == "NOUN" and name.pos_ == "PROPN" and noun.lemma_.lower() not in PERSON_NOUNS \
+                and noun.lemma_.lower() not in GROUP_NOUNS and not is_title(noun.text) and not agentive(noun):
+            return True
+    return False
 
 
 def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
@@ -162,7 +179,7 @@ def find_indirect(ctx) -> list[Indirect]:
         if end - start < 12 or _quoted_share(ctx, start, end) > 0.5 or not _has_verb(ctx, start, end):
             continue
         subj = subject_in_sentence(ctx, tok)
-        if subj is None or subj.lower_ in ("it", "this", "that", "which", "who"):
+        if subj is None or subj.lower_ in ("it", "this", "that", "which", "who") or _reduced_relative(subj):
             continue
         found.append(Indirect(start, end, tok, subj))
     found.extend(_trailing_cues(ctx, found, used))
@@ -231,7 +248,7 @@ def _trailing_cues(ctx, found: list[Indirect], used: set[int]) -> list[Indirect]
         if ctx.inside_quote(tok.idx) or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-        if subj is None:
+        if subj is None or _reduced_relative(subj):
             continue
         first = subj.left_edge.i
         if first == 0 or doc[first - 1].text != ",":

@@ -64,6 +64,7 @@ class SpeakerIndex(NameBook):
         subject the parser found outside its verb's sentence is replaced by the one inside it)."""
         self.doc = sdoc
         self.inside = inside_quote
+        self._bounds = sentence_bounds
         self.roles: dict[str, str] = {}
         self.affils: dict[str, str] = {}
         self.name_pos: dict[str, list[int]] = {}  # canonical full name -> offsets of its mentions
@@ -208,17 +209,20 @@ class SpeakerIndex(NameBook):
         if pos not in self._noted:
             self._push(pos, sp)
 
-    @staticmethod
-    def _is_salient(subj) -> bool:
+    def _is_salient(self, subj) -> bool:
         """A subject the next pronoun most likely means: of its sentence's main verb or of a reporting
-        verb, not of a clause inside something else ("declined to address whether Thomas slept on
-        the night Epstein died": Thomas and Epstein are only mentioned)."""
+        verb, or the words its sentence opens with; not of a clause inside something else ("declined
+        to address whether Thomas slept on the night Epstein died": Thomas and Epstein are only
+        mentioned)."""
         verb = subj.head
         for _ in range(4):
             if verb.dep_ != "conj" or verb.head is verb:
                 break
             verb = verb.head
-        return verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS
+        if verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS:
+            return True
+        # The parser may take a later verb for the root; the sentence's first phrase stays its topic.
+        return self._bounds is not None and self._bounds(subj.idx)[0] == subj.left_edge.idx
 
     def _last_salient(self, at: int, accept, limit: int = 40):
         """The last fitting subject before ``at``, preferring within the pronoun's paragraph (and the
