@@ -271,3 +271,217 @@ def test_html_text_keeps_other_script_quotations_but_not_edge_wrappers():
     start, end = find_html_block(lines)
     kept = [ln.text for i, ln in enumerate(lines) if start <= i <= end and keep_in_html(ln)]
     assert kept == [P1, "他说：我们会继续努力工作。", P2]
+
+
+# --- pages as a browser shows them: the article among other text ---------------------------------
+
+STORY = [
+    "Dock workers at the port of Rotterdam walked off the job on Monday, halting container traffic at "
+    "Europe's largest port for the first time in a decade.",
+    "The strike was called by the FNV union after talks with port employers over wages and automation broke "
+    "down late on Sunday, union officials said.",
+    '"The employers have left us no choice," union spokesman Jan de Vries told reporters outside the port '
+    "gates. \"The dock workers want a fair share of what automation brings.\"",
+    "The port employers said the strike would cost the port millions of euros a day and urged the union to "
+    "return to talks.",
+    "Shipping lines began diverting container ships to Antwerp and Hamburg, where port officials said they "
+    "could absorb some of the extra traffic from Rotterdam.",
+    "The last strike at the port, in 2013, lasted three days and ended with a wage deal for the dock workers.",
+    "Talks between the union and the port employers are expected to resume on Wednesday, the union said.",
+]
+TEASERS = [
+    "Chef opens tiny bakery in converted railway carriage",
+    "A former pastry chef has turned an old railway carriage into a bakery that sells forty loaves a day.",
+    "Orchestra cancels tour after instruments lost in transit",
+    "Musicians were left without their cellos when an airline misrouted three crates to another continent.",
+    "Scientists map ancient river beneath desert sands",
+    "Radar images revealed a buried channel that once carried water across what is now dry land.",
+    "Local council approves new cycling lanes downtown",
+    "Councillors voted to paint protected lanes on four streets despite objections from shop owners nearby.",
+    "Museum returns stolen statue to its village of origin",
+    "The bronze figure, taken during a burglary in the seventies, was identified by a visiting historian.",
+    "Teenager wins national spelling contest with obscure word",
+    "The fourteen-year-old correctly spelled a botanical term that stumped the judges for a full minute.",
+    "Farmers report record apple harvest despite late frost",
+    "Growers said warm weather in August made up for the damage done to blossoms in the spring months.",
+]
+
+
+def story_page(*before: str, after: tuple[str, ...] = (), story: list[str] = STORY) -> str:
+    return "\n".join(["Home", "News", "World", *before, "Rotterdam port strike halts container traffic",
+                      "By Anna Berg", "November 18, 2019", *story, *after, "Copyright © 2019 Example News"])
+
+
+PAGE_CASES = [
+    ("comment section after a shorter article",
+     story_page(story=STORY[:3], after=("[ 42 comments ]", "Top Rated Comments") + tuple(
+         x for n in range(6) for x in (f"reader{n}", f"{n + 1} days ago at 07:4{n} am",
+                                        "I think the union is right and the employers have been stalling for far "
+                                        "too long on this, as everybody who works at a port knows very well.",
+                                        f"Rating: {n + 3} Votes"))), STORY[:3]),
+    ("list of teasers on other topics after the article",
+     story_page(after=("Latest Headlines",) + tuple(TEASERS) * 2), STORY),
+    ("newsletter call, bio and other-topic text after the article",
+     story_page(after=("Anna Berg is a freelance writer based in Amsterdam.",
+                       "Want more stories like this? Sign up for our daily newsletter.",
+                       TEASERS[1], TEASERS[3])), STORY),
+    ("inline box of related links inside the article",
+     story_page(story=STORY[:3] + ["Related stories"] + TEASERS[0:6:2] + STORY[3:]), STORY),
+    ("three headline links in a row inside the article",
+     story_page(story=STORY[:4] + TEASERS[0:6:2] + STORY[4:]), STORY),
+    ("link lines in capitals, with a Read-more button, or to the site itself",
+     story_page(story=STORY[:2] + ["ORCHESTRA CANCELS TOUR AFTER INSTRUMENTS LOST IN TRANSIT", STORY[2],
+                                   TEASERS[4], "READ MORE", STORY[3],
+                                   "Also on example.com Museum returns stolen statue to its village"] + STORY[4:]),
+     STORY),
+    ("photo captions by their shape",
+     story_page(story=["1of4Dock workers stand at the gates of the port of Rotterdam.", STORY[0],
+                       "Media captionThe strike began at dawn on Monday", STORY[1],
+                       "Union leader Jan de Vries, left, and port director Piet Smit talk outside the port gates.",
+                       "A crane stands idle at the container terminal. Credit: Port of Rotterdam",
+                       "Jan de Vries/Example Images", *STORY[2:]]), STORY),
+    ("a depicting caption before the first paragraph",
+     story_page(story=["Union spokesman Jan de Vries speaks to reporters outside the port gates in Rotterdam.",
+                       *STORY]), STORY),
+    ("a paragraph cut off as a teaser",
+     story_page(story=STORY[:3] + ["Port of Antwerp expects busy week as ships are diverted fr..."] + STORY[3:]),
+     STORY),
+    ("a press release's about-section",
+     story_page(after=("About Example Ports", "Example Ports is a leading operator of container terminals in "
+                       "twelve countries, with headquarters in Rotterdam and more than 9,000 employees."
+                       " Its terminals handle a fifth of Europe's container traffic.")), STORY),
+    ("a cookie notice and a service notice",
+     story_page(after=("This website uses cookies to improve your experience while you navigate the website.",
+                       "Our service centre can be contacted with any questions: Telephone: 020-7619056 "
+                       "Fax: 020-5613699 E-mail: service@example-news.com, on weekdays between 9:00 and 17:00 "
+                       "and on Saturdays between 9:00 and 13:00 for delivery requests only.")), STORY),
+]
+
+
+@pytest.mark.parametrize("name,raw,expected", PAGE_CASES, ids=[c[0] for c in PAGE_CASES])
+def test_the_article_is_found_among_other_text(name, raw, expected):
+    doc = run(raw)
+    assert doc.ok, doc.reason
+    assert paragraphs(doc) == expected
+
+
+def test_a_list_introduced_by_a_colon_stays_and_recurring_product_lists_stay():
+    items = ["Writing a piece of email marketing", "Speaking to someone on the phone", "Publishing and promoting a book"]
+    doc = run(story_page(story=STORY[:3] + ["The union listed its demands:"] + items + STORY[3:]))
+    assert paragraphs(doc) == STORY[:3] + ["The union listed its demands:"] + items + STORY[3:]
+    deals = []
+    for n, p in enumerate(STORY[:-1]):
+        deals += [p, f"Cargo crane model {n} for ${n + 5}99 at Example Store", "Get it at Example Store for less",
+                  f"Also at Other Store for ${n + 6}49"]
+    deals.append(STORY[-1])
+    doc = run(story_page(story=deals))
+    assert paragraphs(doc) == deals
+
+
+def test_a_capitalised_question_subheading_stays():
+    story = STORY[:3] + ["WILL THE EMPLOYERS RETURN TO THE TABLE?"] + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == story
+
+
+def test_embedded_posts_stay_with_their_signature():
+    post = ["Solidarity with the dock workers of Rotterdam today. pic.twitter.com/abc123",
+            "\u2014 Example Union (@ExampleUnion) November 18, 2019"]
+    story = STORY[:3] + post + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == story
+
+
+def test_a_page_holding_the_article_twice_keeps_one_copy():
+    doc = run(story_page(story=STORY + ["Share", "Print"] + STORY))
+    assert paragraphs(doc) == STORY
+
+
+def test_a_page_of_teasers_with_glued_headlines_does_not_win():
+    glued = [TEASERS[i] + TEASERS[i + 1] for i in range(0, len(TEASERS), 2)]
+    doc = run("\n".join(["Latest News", *glued, "Weather", "Sports"]) + "\n" + story_page(story=STORY[:4]))
+    assert paragraphs(doc) == STORY[:4]
+
+
+def test_a_ticker_repeated_on_the_page_does_not_outweigh_the_article():
+    ticker = " ".join(TEASERS[1::2]) + " " + " ".join(TEASERS[1::2])
+    doc = run("\n".join([ticker, story_page(story=STORY[:3]), "Ticker", ticker]))
+    assert paragraphs(doc) == STORY[:3]
+
+
+def test_the_article_does_not_join_text_above_its_own_date_stamp():
+    intro = "This search returns results from our archive of port and shipping news from Rotterdam since 1990."
+    doc = run("\n".join(["Search", intro, "Search form", "Rotterdam port strike halts container traffic",
+                         "November 18, 2019 | by Anna Berg", *STORY]))
+    assert paragraphs(doc) == STORY
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("[ 167 comments ]", "meta"), ("Top Rated Comments", "comments"), ("Leave a Reply", "comments"),
+    ("6 thoughts on \u201cHow to Lead\u201d", "comments"), ("Want to join the discussion?", "comments"),
+    ("2 days ago at 07:47 am", "meta"), ("Rating: 36 Votes", "meta"), ("Alex on September 17, 2018 at 6:34 am said:", "meta"),
+    ("20 diggs Promotion", "meta"), ("Updated at 1:23 p.m.", "meta"),
+    ("Want more deals? Join the Example Deals Newsletter.", "promo"),
+    ("No spam, we promise. You can unsubscribe at any time.", "promo"),
+    ("Example Co may earn an affiliate commission if you buy something through links in this article.", "promo"),
+    ("GET EXAMPLE NEWS ON THE GO BY CLICKING HERE", "promo"),
+    ("Houston\u2019s economy might not be as hot as it looks \u2014 and...", "teaser"),
+    ("\u2014 The Nigerian Senate (@NGRSenate) October 9, 2018", "embed"),
+    ("(Graphic: Global assets in 2019 - here)", "short"),
+    ("Also on example.com Journalists threatened with arrest as unrest spreads", "related"),
+    ("http://example.com/wp-content/uploads/2018/10/photo_01.jpg 540 960 admin http://example.com/", "contact"),
+    ("Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker and Jill Colvin "
+     "contributed to this report.", "credit"),
+    ('"We will support you," he said, adding that the union would follow the talks closely.', "prose"),
+])
+def test_more_line_kinds(text, kind):
+    from onrecord.stages.clean import classify
+    assert classify(prepare_lines(text)[0]) == kind
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jane Doe is a freelance writer based in Toronto.", True),
+    ("I am a writer, journalist and professor of media studies.", True),
+    ("Example Ports is a leading operator of container terminals in twelve countries.", True),
+    ("Vietnam is one of the region's most vocal critics of China's territorial claims.", False),
+    ("Trump is a former reality television host.", False),
+])
+def test_bio_lines(text, expected):
+    from onrecord.stages.clean_signals import is_bio
+    assert is_bio(text) is expected
+
+
+@pytest.mark.parametrize("text,edge,expected", [
+    ("Stay up to date with Example Ports.", True, True),
+    ("Every day we send an email with the top stories from Example.", True, True),
+    ("Stay up to date with Example Ports.", False, False),
+    ("If you\u2019re like me and you don\u2019t follow football, you may need a primer.", True, False),
+    ("Wall Street analysts want to know how many viewers will sign up for the new services.", True, False),
+    ("I'm here to tell you that the laws of physics apply to business too.Click To Tweet", True, False),
+])
+def test_calls_to_act_count_at_the_article_edges_only(text, edge, expected):
+    from onrecord.stages.clean_signals import is_promo
+    assert is_promo(text, edge=edge) is expected
+
+
+def test_the_rest_of_a_long_article_after_a_call_to_subscribe_stays():
+    story = STORY[:6] + ["GET EXAMPLE NEWS ON THE GO BY CLICKING HERE"] + STORY[6:]
+    assert paragraphs(run(story_page(story=story))) == STORY
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("to watch <The Palace: Tale of Jang Noksu> and", "to watch <The Palace: Tale of Jang Noksu> and"),
+    ("if a<b and c>d", "if a<b and c>d"),
+    ('<p class="x">Hello</p><br/>', "Hello"),
+    ('<img src="a.jpg" alt="x" />ok', "ok"),
+])
+def test_only_markup_is_stripped(raw, expected):
+    assert cl.normalise_line(raw) == expected
+
+
+def test_a_pull_quote_repeating_a_paragraph_start_is_not_a_teaser():
+    quote = "Since 2008, there has not been a single year of revenue gain in the newspaper industry."
+    para = ("\u201cSince 2008, there has not been a single year of revenue gain in the newspaper industry,\u201d "
+            "says industry analyst Ken Doctor.")
+    story = STORY[:3] + [quote, para] + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == story
+    html = "<html><body><article><h1>Rotterdam port strike</h1>" + "".join(f"<p>{p}</p>" for p in story) + "</article></body></html>"
+    assert quote in run(html, fmt="html").body.split("\n\n")

@@ -133,7 +133,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     # the next paragraph.
     for _ in range(2):
         nxt = next((j for j in range(start + 1, end + 1) if _keepable(lines[j])), None)
-        if nxt is None or not any(lines[j].kind in ("date", "byline", "dateline") for j in range(start + 1, nxt)):
+        if nxt is None or not any(_stamp(lines[j]) for j in range(start + 1, nxt)):
             break
         start = nxt
     # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
@@ -157,6 +157,11 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     while start < end and not _keepable(lines[start]):
         start += 1
     if start >= 0:
+        seen: set[str] = set()
+        for ln in lines[start:end + 1]:
+            if ln.kind == "prose" and ln.text in seen:
+                ln.kind = "dup"  # the article held twice by the page: keep the first copy
+            seen.add(ln.text)
         mark_link_lists(lines, start, end)
     return trim_edges(lines, start, end)
 

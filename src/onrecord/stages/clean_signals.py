@@ -167,7 +167,8 @@ _CAPTION_SHAPE = re.compile(
     rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
     r"^[^.!?]{5,200}, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),|"
     # a photographer and agency or paper: "Doug Mills/The New York Times", "(Reed Saxon / Associated Press)"
-    r"^\(?[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3} ?/ ?(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
+    r"^\(?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|der|den|del|la|le|al|bin)){1,4} ?/ ?"
+    r"(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
 
 
 _CAPTION_HINT = re.compile(r"^\d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
