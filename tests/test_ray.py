@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import random
 import shutil
 import signal
 import sqlite3
@@ -29,6 +30,25 @@ TOPICS = ["the grain export deal", "fishing rights in the gulf", "a new power li
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
+WORDS = ("council budget river market school harbour bridge winter summer village doctor nurse teacher farmer "
+         "railway station museum library garden factory worker union mayor election court judge police report "
+         "storm flood drought harvest price wage rent housing road tunnel airport ferry festival choir team "
+         "league match coach player season record crowd ticket stadium office company board plan vote law").split()
+
+
+def chain(n: int = 4) -> list[str]:
+    """Texts each sharing three of its four paragraphs with the next, so that neighbours are copies
+    but the ends are not: grouping them takes joining clusters found in different LSH buckets."""
+    rng = random.Random(5)
+    parts = []
+    for _ in range(n + 3):
+        words: list[str] = []
+        while len(words) < 70:
+            words += [rng.choice(WORDS) for _ in range(8)] + ["said", "officials", "on", "Monday."]
+        parts.append(" ".join(words).capitalize())
+    return [f"Town notes part {i}\n\n" + "\n\n".join(parts[i:i + 4]) + "\n" for i in range(n)]
+
+
 def article(i: int) -> str:
     """A short wire-style article, different for each ``i``: headline, dateline, quotes, a date."""
     name, role, country = PEOPLE[i % len(PEOPLE)]
@@ -48,8 +68,8 @@ def article(i: int) -> str:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> pathlib.Path:
-    """Varied inputs: real samples, generated articles, a near copy, the same bytes under two names,
-    an empty file, a binary file and a JSON Lines file of three records."""
+    """Varied inputs: real samples, generated articles, a near copy, a chain of copies, the same bytes
+    under two names, an empty file, a binary file and a JSON Lines file of three records."""
     folder = tmp_path_factory.mktemp("corpus")
     for path in sorted(SAMPLE.iterdir()):
         shutil.copy(path, folder / path.name)
@@ -58,6 +78,8 @@ def corpus(tmp_path_factory) -> pathlib.Path:
     (folder / "gen_03_repost.txt").write_text("Home | World | Sign in\n\n" + article(3) + "\nRead more stories\n",
                                               encoding="utf-8")
     shutil.copy(folder / "gen_05.txt", folder / "gen_05_same_bytes.txt")
+    for i, text in enumerate(chain()):
+        (folder / f"chain_{i}.txt").write_text(text, encoding="utf-8")
     (folder / "empty.txt").write_text("")
     (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     with open(folder / "wire.jsonl", "w", encoding="utf-8") as fh:
@@ -129,6 +151,11 @@ def test_ray_ingest_equals_local(ray_session, corpus, local_run, tmp_path, worke
     assert summary == local_summary
     assert summary["counts"].get("unchanged") == 1 and summary["reasons"] == {"empty_file": 1, "binary_file": 1}
     assert summary["corpus"]["copies"] >= 1
+    conn = sqlite3.connect(local_db)
+    chained = conn.execute("SELECT count(DISTINCT cluster_id), count(*) FROM documents WHERE source LIKE ?",
+                           (f"%{os.sep}chain_%",)).fetchone()
+    conn.close()
+    assert chained == (1, 4), "the chained copies should make one cluster"
     got, want = rows(db), rows(local_db)
     for table in TABLES:
         assert got[table] == want[table], table

@@ -26,7 +26,7 @@ import ray
 import ray.data
 
 from ..corpus.actors import Mentioned, looks_like_person, normalise, resolve_actors
-from ..corpus.copies import CopyInfo, UnionFind, choose_original, group_copies
+from ..corpus.copies import CopyInfo, choose_original, group_copies
 from ..corpus.events import event_key, merge_group
 from ..corpus.statements import QuoteReport, group_statements
 from ..store.db import row_id
@@ -124,15 +124,61 @@ def _cluster_dates(group: pa.Table) -> pa.Table:
     return _table({"cluster": [cluster_id]}, [_pack(updates)])
 
 
-def _in_clusters(batch: pa.Table, membership_box: list) -> pa.Table:
-    """The copy infos of documents in a cluster, keyed by their cluster."""
-    membership = membership_box[0] if not isinstance(membership_box[0], ray.ObjectRef) else ray.get(membership_box[0])
-    ids, payloads = [], []
-    for doc_id, p in zip(batch.column("doc_id").to_pylist(), batch.column("p").to_pylist()):
-        if doc_id in membership:
-            ids.append(membership[doc_id])
-            payloads.append(p)
-    return _table({"cluster": ids}, payloads)
+def _links(batch: pa.Table) -> pa.Table:
+    """Each document of each bucket's copy cluster, labelled with its own id to start with."""
+    docs, cids = [], []
+    for members in _payloads(batch):
+        cid = row_id("copies", *members)
+        docs += members
+        cids += [cid] * len(members)
+    return pa.table({"doc": pa.array(docs, pa.string()), "cid": pa.array(cids, pa.string()),
+                     "label": pa.array(docs, pa.string()), "prev": pa.array(docs, pa.string()),
+                     "changed": pa.array([0] * len(docs), pa.int64())})
+
+
+def _set(table: pa.Table, name: str, values: list, kind) -> pa.Table:
+    return table.set_column(table.schema.get_field_index(name), name, pa.array(values, kind))
+
+
+def _cluster_min(group: pa.Table) -> pa.Table:
+    """A bucket cluster takes the smallest label of its documents."""
+    return _set(group, "label", [min(group.column("label").to_pylist())] * group.num_rows, pa.string())
+
+
+def _doc_min(group: pa.Table) -> pa.Table:
+    """A document takes the smallest label of its clusters; ``changed`` when that lowered it."""
+    low = min(group.column("label").to_pylist())
+    changed = int(low != group.column("prev")[0].as_py())
+    n = group.num_rows
+    group = _set(_set(group, "label", [low] * n, pa.string()), "prev", [low] * n, pa.string())
+    return _set(group, "changed", [changed] * n, pa.int64())
+
+
+def _components(links, partitions: int):
+    """Connected components of the bucket clusters, by min-label propagation: each round a cluster
+    takes its documents' smallest label, then a document its clusters' smallest, until no label
+    changes. A component's label is its smallest document id, as ``group_copies`` names clusters."""
+    while True:
+        links = (links.groupby("cid", num_partitions=partitions).map_groups(_cluster_min, batch_format="pyarrow")
+                 .groupby("doc", num_partitions=partitions).map_groups(_doc_min, batch_format="pyarrow")
+                 .materialize())
+        if not links.sum("changed"):
+            return links
+
+
+def _one_per_doc(group: pa.Table) -> pa.Table:
+    """A document's copy info keyed by its cluster, when it has both."""
+    kinds, payloads = group.column("kind").to_pylist(), group.column("p").to_pylist()
+    info = next((p for k, p in zip(kinds, payloads) if k == "info"), None)
+    label = next((p.decode() for k, p in zip(kinds, payloads) if k == "label"), None)
+    if info is None or label is None:
+        return _empty("cluster")
+    return _table({"cluster": [label]}, [info])
+
+
+def _labels(batch: pa.Table) -> pa.Table:
+    docs = batch.column("doc").to_pylist()
+    return _table({"doc_id": docs, "kind": ["label"] * len(docs)}, [lab.encode() for lab in batch.column("label").to_pylist()])
 
 
 def find_copies_ray(store, settings: dict, partitions: int) -> dict[str, int]:
@@ -148,31 +194,31 @@ def find_copies_ray(store, settings: dict, partitions: int) -> dict[str, int]:
         lambda rows: _table({"doc_id": [r[0] for r in rows], "kind": ["info"] * len(rows)},
                             [_pack(CopyInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[1], r[7] or 0))
                              for r in rows]))
-    uf = UnionFind()
-    if bands is not None and infos is not None:
+    n_clusters = n_copies = 0
+    with conn:
+        conn.execute("UPDATE documents SET cluster_id = NULL, duplicate_of = NULL, story_date = published,"
+                     " story_date_confidence = published_confidence")
+        if bands is None or infos is None:
+            return {"clusters": 0, "copies": 0}
         members = bands.groupby("key", num_partitions=partitions).map_groups(_bucket_members, batch_format="pyarrow")
         per_bucket = (members.union(infos).groupby("doc_id", num_partitions=partitions)
                       .map_groups(_info_per_bucket, batch_format="pyarrow"))
         local = per_bucket.groupby("key", num_partitions=partitions).map_groups(
             _bucket_clusters, batch_format="pyarrow", fn_kwargs={"threshold": threshold})
-        # Clusters found in different buckets that share a document are one cluster: only
-        # documents with copies reach this point.
-        for cluster in _results(local):
-            for other in cluster[1:]:
-                uf.union(cluster[0], other)
-    clusters = {min(m): sorted(m) for m in uf.groups().values() if len(m) > 1}
-    membership = {doc_id: cid for cid, members in clusters.items() for doc_id in members}
-    with conn:
-        conn.execute("UPDATE documents SET cluster_id = NULL, duplicate_of = NULL, story_date = published,"
-                     " story_date_confidence = published_confidence")
-        if membership:
-            box = [ray.put(membership)]
-            dated = (infos.map_batches(_in_clusters, batch_format="pyarrow", fn_kwargs={"membership_box": box})
-                     .groupby("cluster", num_partitions=partitions).map_groups(_cluster_dates, batch_format="pyarrow"))
-            for updates in _results(dated):
-                conn.executemany("UPDATE documents SET cluster_id = ?, duplicate_of = ?, story_date = ?,"
-                                 " story_date_confidence = ? WHERE id = ?", updates)
-    return {"clusters": len(clusters), "copies": sum(len(m) - 1 for m in clusters.values())}
+        links = local.map_batches(_links, batch_format="pyarrow").materialize()
+        if not links.count():
+            return {"clusters": 0, "copies": 0}
+        # Clusters found in different buckets that share a document are one cluster.
+        labelled = (_components(links, partitions).map_batches(_labels, batch_format="pyarrow").union(infos)
+                    .groupby("doc_id", num_partitions=partitions).map_groups(_one_per_doc, batch_format="pyarrow"))
+        dated = labelled.groupby("cluster", num_partitions=partitions).map_groups(_cluster_dates,
+                                                                                  batch_format="pyarrow")
+        for updates in _results(dated):
+            n_clusters += 1
+            n_copies += len(updates) - 1
+            conn.executemany("UPDATE documents SET cluster_id = ?, duplicate_of = ?, story_date = ?,"
+                             " story_date_confidence = ? WHERE id = ?", updates)
+    return {"clusters": n_clusters, "copies": n_copies}
 
 
 # -- actors ---------------------------------------------------------------------------------------
