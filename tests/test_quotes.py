@@ -73,7 +73,7 @@ def test_runs_on_flag_marks_multi_paragraph_quotes():
     ('"It\'s all talk,\' said one backbencher.', None, None, None),
 ])
 def test_direct_and_partial_quotes(body, fragment, kind, speaker):
-    quotes = run(body)
+    quotes = [q for q in run(body) if q.kind != "indirect"]
     if fragment is None:
         assert all(q.text == body[q.start:q.end] for q in quotes)
         return
@@ -177,8 +177,9 @@ def test_mostly_quoted_clause_gives_the_indirect_clause_and_the_partial():
     ('The Spanish foreign ministry said it "deeply regrets any step likely to harm the talks".',
      'it "deeply regrets any step likely to harm the talks"', "Spanish foreign ministry"),
     ("A spokeswoman for the Dutch Foreign Ministry said the camps \u201care illegal under international law and "
-     "an obstacle to peace.\u201d", "the camps \u201care illegal under international law and an obstacle to peace.\u201d",
-     "A spokeswoman for the Dutch Foreign Ministry"),
+     "an obstacle to peace.\u201d",
+     "the camps \u201care illegal under international law and an obstacle to peace.\u201d",
+     "a spokeswoman for the Dutch Foreign Ministry"),
 ])
 def test_clause_made_mostly_of_a_quotation(body, text, speaker):
     quotes = run(body)
@@ -193,6 +194,9 @@ def test_a_quotation_with_no_words_of_the_writer_is_no_indirect_clause():
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a reporting verb whose object is a statement noun with its content clause
+    ("The Dutch envoy reiterated the government's position that the camps were illegal under international law.",
+     [("the camps were illegal under international law", "Dutch envoy")]),
     # a source note at the end of the sentence
     ("More than 300 people have died in the floods so far this year, according to the Red Cross.",
      [("More than 300 people have died in the floods so far this year", "Red Cross")]),

@@ -173,6 +173,9 @@ def test_clean_name(text, name):
      "in line with the country's interests.", "not in line", "Ana Silva and Tom Greer"),
     ("Diplomats Ana Silva and Tom Greer testified on Tuesday.\n\nHowever, both Silva and Greer told lawmakers "
      "that the request was inappropriate.", "request was inappropriate", "Ana Silva and Tom Greer"),
+    # a definite description with its own proper modifier is not the last one with the same noun
+    ("Spain's foreign ministry said it viewed the move as a mistake.\n\nThe Italian foreign ministry said it "
+     "\"regrets any step likely to harm the talks\".", "regrets any step", "Italian foreign ministry"),
     # a document that "said" speaks for the one who issued it
     ("Two soldiers were killed in a crash, the army said in a statement on Monday.\n\n"
      "\"The cause of the crash is under investigation,\" the statement said.", "cause of the crash", "army"),

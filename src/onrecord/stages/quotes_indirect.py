@@ -116,6 +116,26 @@ def _quoted_share(ctx, start: int, end: int) -> float:
     return best / max(1, end - start)
 
 
+def _writers_clause(ctx, start: int, end: int) -> bool:
+    """A content clause reports a statement in the writer's words unless it is one quotation and
+    nothing else: 'said it "regrets any decision ..."' is the ministry's statement (and the
+    quotation a partial inside it); 'said, "We regret it."' is only the quotation."""
+    if _quoted_share(ctx, start, end) <= 0.5:
+        return True
+    return any(t.is_alpha and t.lower_ != "that" and not ctx.inside_quote(t.idx)
+               for t in ctx.tokens_between(start, end))
+
+
+def _ends_with_passage(ctx, start: int, end: int) -> bool:
+    """True when ``[start, end)`` ends with a quotation that opens after a dash, colon or comma (a
+    direct quotation with the writer's words before it), not one inside the writer's clause."""
+    k = ctx.quote_index_at(end - 1)
+    if k < 0:
+        return False
+    before = ctx.body[start:ctx.spans[k].open_at].rstrip()
+    return before[-1:] in (",", ":", ";", "\u2014", "\u2013", "-")
+
+
 _SAY_LIKE = {"say", "tell", "add", "announce", "state", "report", "write", "note", "warn", "explain", "confirm"}
 
 
@@ -176,8 +196,10 @@ def find_indirect(ctx) -> list[Indirect]:
                 if more and more[0] > start:
                     end = max(end, more[1])
                     used.add(conj.i)
-        if end - start < 12 or _quoted_share(ctx, start, end) > 0.5 or not _has_verb(ctx, start, end):
+        if end - start < 12 or not _has_verb(ctx, start, end) or not _writers_clause(ctx, start, end):
             continue
+        if end < tok.idx and _ends_with_passage(ctx, start, end):
+            continue  # '... once — "I now do recall," he said': the statement is the quotation
         subj = subject_in_sentence(ctx, tok)
         if subj is None or subj.lower_ in ("it", "this", "that", "which", "who") or _reduced_relative(subj):
             continue

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .quotes_names import NameBook, name_prefix, pronoun_surname, who_follows
 from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, stray_subject, with_conj
-from .quotes_lex import (GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
+from .quotes_lex import (DEMONYMS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
                          clean_name, is_title)
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "self",
@@ -46,6 +46,17 @@ class Speaker:
     role: str | None = None
     affiliation: str | None = None
     head: str = ""  # lower-case head noun of a description ("official"), for later "the official"
+
+
+def _proper_marks(span, head) -> list[str]:
+    """The proper words that pick out a description ("French" in "the French foreign ministry")."""
+    return [t.text for t in span if t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))]
+
+
+def _fits(sp: Speaker, marks: list[str]) -> bool:
+    """True when speaker ``sp`` carries every proper word of a description that refers back to it."""
+    text = f"{sp.name} {sp.role or ''} {sp.affiliation or ''}"
+    return all(m in text or DEMONYMS.get(m, "\0") in text for m in marks)
 
 
 def _possessor(ent) -> bool:
@@ -342,9 +353,11 @@ class SpeakerIndex(NameBook):
             return Speaker(strip_article(mention) if ent is not None else mention, mention, "desc", True, head=lemma)
         plural = head.tag_ in ("NNS", "NNPS")
         if lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or head.lower_ in PERSON_NOUNS:
+            marks = _proper_marks(span, head)
             if first in _DEFINITE:
-                sp = self._last(at, lambda s: s.head == lemma or (s.role or "").lower().split()[-1:] == [lemma]
-                                or (s.kind == "person" and lemma in (s.role or "").lower().split()), limit=60)
+                sp = self._last(at, lambda s: (s.head == lemma or (s.role or "").lower().split()[-1:] == [lemma]
+                                or (s.kind == "person" and lemma in (s.role or "").lower().split()))
+                                and _fits(s, marks), limit=60)
                 if sp is None and not plural and lemma in PERSON_NOUNS:
                     # "The ranking U.S. diplomat also said": a new description of the person the
                     # story is about, when no one was described with that noun before.
@@ -378,11 +391,13 @@ class SpeakerIndex(NameBook):
                     return Speaker(owner.name, mention, owner.kind, owner.plural, owner.role, owner.affiliation,
                                    owner.head)
             if first in _DEFINITE:
-                sp = self._last(at, lambda s: s.head == lemma or s.name.lower().endswith(lemma), limit=60)
+                marks = _proper_marks(span, head)
+                sp = self._last(at, lambda s: (s.head == lemma or s.name.lower().endswith(lemma)) and _fits(s, marks),
+                                limit=60)
                 if sp is not None:
                     return Speaker(sp.name, mention, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
                 named = self._org_named(lemma, at)
-                if named:
+                if named and _fits(Speaker(named, named, "org"), marks):
                     return Speaker(named, mention, "org", False, head=lemma)
             return Speaker(strip_article(mention), mention, "org", plural, head=lemma)
         if cue and head.pos_ == "NOUN" and (cue != "strict" or agentive(head) or len(span) <= 3):
