@@ -196,7 +196,7 @@ def test_a_quotation_with_no_words_of_the_writer_is_no_indirect_clause():
 @pytest.mark.parametrize("body, expected", [
     # a reporting verb whose object is a statement noun with its content clause
     ("The Dutch envoy reiterated the government's position that the camps were illegal under international law.",
-     [("the camps were illegal under international law", "Dutch envoy")]),
+     [("the camps were illegal under international law", "The Dutch envoy")]),
     # a source note at the end of the sentence
     ("More than 300 people have died in the floods so far this year, according to the Red Cross.",
      [("More than 300 people have died in the floods so far this year", "Red Cross")]),

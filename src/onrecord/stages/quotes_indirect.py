@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .quotes_cues import subject_in_sentence
+from .quotes_cues import STATEMENT_NOUNS, subject_in_sentence
 from .quotes_lex import GROUP_NOUNS, INDIRECT_VERBS, PERSON_NOUNS, is_title
 from .quotes_phrases import agentive
 
@@ -148,6 +148,13 @@ def _clause_of(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
+    for child in verb.children:
+        # "reiterated the UK's position that settlements are illegal": the statement noun's clause.
+        if child.dep_ == "dobj" and child.lemma_.lower() in STATEMENT_NOUNS:
+            for clause in child.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and clause.i > child.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause
     # "said in a statement carried by KCNA that ...": the parser hangs the clause on a noun of the
     # prepositional phrase; follow prep/pobj/acl/agent links only, a few steps deep.
     frontier = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
