@@ -58,6 +58,9 @@ def init_ray(settings: dict, address: str | None = None, *, num_cpus: int | None
         return
     # Ray would otherwise report usage to its makers over the network.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # Ray lowers its workers' priority (nice 15) by default; here the workers are the run, and
+    # should share the machine as the local engine's worker processes do.
+    os.environ.setdefault("RAY_worker_niceness", "0")
     common = {"logging_level": logging.ERROR, "log_to_driver": False, "configure_logging": True}
     if address:
         ray.init(address=address, **common)
