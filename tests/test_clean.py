@@ -424,6 +424,7 @@ def test_the_article_does_not_join_text_above_its_own_date_stamp():
     ("Example Co may earn an affiliate commission if you buy something through links in this article.", "promo"),
     ("GET EXAMPLE NEWS ON THE GO BY CLICKING HERE", "promo"),
     ("Houston\u2019s economy might not be as hot as it looks \u2014 and...", "teaser"),
+    ("A.M. Roundup: State lawmakers call the watchdog \u2018unsatisfactory\u2019 after...", "teaser"),
     ("\u2014 The Nigerian Senate (@NGRSenate) October 9, 2018", "embed"),
     ("(Graphic: Global assets in 2019 - here)", "short"),
     ("Also on example.com Journalists threatened with arrest as unrest spreads", "related"),
@@ -485,3 +486,67 @@ def test_a_pull_quote_repeating_a_paragraph_start_is_not_a_teaser():
     assert paragraphs(run(story_page(story=story))) == story
     html = "<html><body><article><h1>Rotterdam port strike</h1>" + "".join(f"<p>{p}</p>" for p in story) + "</article></body></html>"
     assert quote in run(html, fmt="html").body.split("\n\n")
+
+
+def test_a_short_subheading_between_paragraphs_stays():
+    story = STORY[:3] + ["What next"] + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == story
+
+
+def test_a_list_with_labelled_parts_after_its_introduction_stays():
+    items = ["EASY", "Writing a piece of email marketing", "Speaking to someone on the phone",
+             "HARD", "Speaking as a member of a panel", "Delivering the keynote speech at a conference"]
+    story = STORY[:3] + ["For me, the list used to look like this:"] + items + STORY[3:]
+    expected = STORY[:3] + ["For me, the list used to look like this:"] + [i for i in items if " " in i] + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == expected
+
+
+def test_a_person_the_article_names_is_not_its_author():
+    last = "Jan de Vries is the author of a history of the port, published last year."
+    story = STORY + [last]
+    assert paragraphs(run(story_page(story=story))) == story
+    doc = run(story_page(story=STORY + ["Anna Berg is a freelance writer based in Amsterdam."]))
+    assert paragraphs(doc) == STORY
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("North Korea looks set to resume missile tests, analysts in Seoul said on Monday.", False),
+    ("Rotterdam port director Piet Smit speaks to reporters at the container terminal on Monday.", True),
+    ("A file photo of the container terminal at the port of Rotterdam.", True),
+])
+def test_depicting_captions(text, expected):
+    from onrecord.stages.clean_signals import is_depiction
+    assert is_depiction(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Parties on the left, right, and center agreed to the budget after a long night of talks.", False),
+    ("Union leader Jan de Vries, left, and port director Piet Smit talk outside the gates.", True),
+    ("The vote is set for Wednesday, Nov. 20, 2019.", False),
+    ("Port workers gather at the gates in Rotterdam, Monday, Nov. 18, 2019.", True),
+])
+def test_caption_shapes(text, expected):
+    from onrecord.stages.clean_signals import is_caption_shape
+    assert is_caption_shape(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The newsletter, published by the ministry, said exports rose for a third month.", False),
+    ("Users can download the new app from Monday, the company said.", False),
+    ("Google will phase out third-party cookies in its Chrome browser by next year.", False),
+    ("Brokers earn a commission on each trade they make for clients.", False),
+    ("The company is part of the Volkswagen group.", False),
+    ('"Follow me," the officer told the crowd.', False),
+    ("Necessary cookies are absolutely essential for the website to function properly.", True),
+    ("A.M. Roundup: State lawmakers call the watchdog \u2018unsatisfactory\u2019 after...", False),
+])
+def test_news_about_sites_and_cookies_is_no_call_to_act(text, expected):
+    from onrecord.stages.clean_signals import is_promo
+    assert is_promo(text) is expected
+
+
+def test_a_long_call_to_join_closes_the_article():
+    promo = ("If you enjoyed this article, we have a proposition for you: join Example Plus. Members get all of our "
+             "content, including the magazine, with no paywalls or content limits, and they get exclusive access to "
+             "subscriber-only events with our writers and editors every month of the year.")
+    assert paragraphs(run(story_page(story=STORY + [promo]))) == STORY

@@ -162,6 +162,12 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             if ln.kind == "prose" and ln.text in seen:
                 ln.kind = "dup"  # the article held twice by the page: keep the first copy
             seen.add(ln.text)
+        for i in range(start + 1, end):
+            ln = lines[i]
+            # A subheading of a word or two, between two paragraphs.
+            if (ln.kind == "short" and not ln.bullet and len(cl.words(ln.text)) <= 2
+                    and lines[i - 1].kind in ("prose", "sentence") and lines[i + 1].kind == "prose"):
+                ln.kind = "subhead"
         mark_link_lists(lines, start, end)
     return trim_edges(lines, start, end)
 
@@ -190,7 +196,8 @@ def _headline_like(ln: Line) -> bool:
     if ln.kind not in ("short", "sentence") or ln.bullet:
         return False
     n = len(cl.words(ln.text))
-    return 3 <= n <= 25 and ln.text.rstrip("\"'\u201d\u2019)")[-1:] not in ".:"
+    # A line ending in a colon or an ellipsis introduces what follows.
+    return 3 <= n <= 25 and not ln.text.rstrip("\"'\u201d\u2019)").endswith((".", ":", "\u2026"))
 
 
 def _all_caps(text: str) -> bool:
@@ -224,10 +231,12 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
             continue
         if _headline_like(ln):
             j = i
-            while j + 1 <= end and (_headline_like(lines[j + 1]) or lines[j + 1].kind in ("caption", "junk", "ui", "dup")):
+            while j + 1 <= end and (_headline_like(lines[j + 1]) or lines[j + 1].kind in ("caption", "junk", "ui", "dup") or (
+                    lines[j + 1].kind == "short" and len(cl.words(lines[j + 1].text)) <= 2)):
                 j += 1
             group = [k for k in range(i, j + 1) if _headline_like(lines[k])]
-            intro = next((lines[k] for k in range(i - 1, start - 1, -1) if _keepable(lines[k]) or lines[k].kind == "short"), None)
+            intro = next((lines[k] for k in range(i - 1, start - 1, -1) if _keepable(lines[k]) or (
+                lines[k].kind == "short" and len(cl.words(lines[k].text)) > 2)), None)
             if len(group) >= 3 and not (intro is not None and intro.text.rstrip().endswith((":", "\u2026", "..."))):
                 groups.append(group)
             elif len(group) == 1 and _all_caps(ln.text) and len(cl.words(ln.text)) >= 5 and not ln.text.endswith("?"):
@@ -253,10 +262,12 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     if start < 0:
         return start, end
 
+    article = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind == "prose" and not cs.is_bio(ln.text))
+
     def end_matter(ln: Line) -> bool:
         if ln.kind in _END_MATTER:
             return True
-        if _keepable(ln) and cs.is_bio(ln.text):
+        if _keepable(ln) and cs.is_bio(ln.text, article.replace(ln.text, "")):
             ln.kind = "bio"
             return True
         if _keepable(ln) and cs.is_promo(ln.text, edge=True):
@@ -288,8 +299,13 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
         about = ln.kind == "short" and cs.ABOUT_HEAD.match(ln.text)
         if about and after < 0.4 * total:
             cut = True
-        elif after < 0.25 * total and (ln.kind in _END_MATTER or (_keepable(ln) and cs.is_bio(ln.text))):
-            cut = ln.kind == "bio" or _keepable(ln) or _off_topic(lines, start, i, end)
+        elif after < 0.25 * total and (ln.kind in _END_MATTER or (
+                _keepable(ln) and cs.is_bio(ln.text, article.replace(ln.text, "")))):
+            # A bio or a call to act followed by a line or two (more calls) ends the article; before
+            # more than that, only if what follows leaves the article's topic.
+            rest = sum(1 for ln2 in lines[i + 1:end + 1] if _keepable(ln2))
+            bio = ln.kind == "bio" or _keepable(ln)
+            cut = (bio and rest <= 2 and after - chars[i - start] < 0.1 * total) or _off_topic(lines, start, i, end)
         else:
             cut = False
         if cut:
@@ -351,7 +367,7 @@ def keep_in_html(ln: Line) -> bool:
 
 def keep_in_block(ln: Line) -> bool:
     """Whether a line inside the article block is article text (paragraphs, complete sentences,
-    list items written as sentences, embedded posts, and subheadings of three words or more)."""
-    if ln.kind in ("prose", "sentence", "item", "embed"):
+    list items written as sentences, embedded posts, subheadings)."""
+    if ln.kind in ("prose", "sentence", "item", "embed", "subhead"):
         return True
     return ln.kind == "short" and len(cl.words(ln.text)) >= 3 and not ln.bullet

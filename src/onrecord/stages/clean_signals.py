@@ -23,7 +23,7 @@ _POST_META = re.compile(
 )
 _COMMENT_HEAD = re.compile(
     r"^(?:(?:top|best|most|all|latest|newest|oldest|recent|reader|readers'?|user|featured|view|show|see|read)\s+)*"
-    r"(?:rated\s+)?(?:comments?|responses?|replies|discussion|conversation)"
+    r"(?:rated\s+)?(?:comments?|responses?|replies)"
     r"(?:\s+(?:\(\d+\)|\d+|are closed\.?|policy|section))?$|"
     r"^\d+\s+(?:comments?|responses?|replies|thoughts)(?:\s+(?:to|on)\b.{0,80})?$|"
     r"^(?:(?:want|like) to )?(?:join|start|add to|enter) the (?:discussion|conversation|debate)\W*$|"
@@ -59,21 +59,23 @@ def is_comment_head(text: str) -> bool:
 # never article text wherever it stands.
 _PROMO_STRONG = re.compile(
     r"\b(?:unsubscribe|sign(?:ing)? up (?:here |now |today )?(?:for|to) (?:our|the (?:free )?(?:\w+ )?(?:newsletter|"
-    r"daily|weekly))|sign up (?:here|now|today)\b|subscribe (?:to (?:our|the)|now|today|here)|click(?:ing)? here|"
+    r"daily|weekly))|sign up (?:here|now|today)\b|subscribe (?:to our|now|today|here)|click(?:ing)? here|"
     r"click to (?:subscribe|read|watch|learn|see|download|share|support|sign|join)|tap here|"
     r"follow (?:us|me)\b|(?:delivered|sent) (?:straight |right )?to your inbox|to your inbox|no spam\b|"
-    r"(?:affiliate|earn an?) commission|we may earn|(?:earn|receive) (?:a )?(?:small )?(?:share of )?(?:revenue|commission)|"
-    r"media playback is (?:not )?(?:unsupported|supported)|subject to copyright|all rights reserved|"
+    r"affiliate commission|(?:may|might|could|will) (?:earn|receive|get) an? (?:small )?(?:affiliate )?commission|"
+    r"we (?:may|might) earn|media playback is (?:not )?(?:unsupported|supported)|subject to copyright|all rights reserved|"
     r"enjoyed (?:this|the) (?:article|story|post)|share (?:it|this(?: story| article)?) with (?:a|your) friends?|"
     r"tell us what you think|share your (?:thoughts|views|story)|(?:like|love|enjoy) this (?:story|article)\?|"
-    r"want more (?:stories|news|deals|articles|like this)|(?:join|download|get) (?:the|our) [\w' ]{0,30}(?:app|newsletter)|"
-    r"(?:our|the|daily|weekly|free) newsletter|(?:in|to) (?:the|our) (?:app|newsletter)|"
-    r"support (?:our|independent) (?:journalism|reporting|work)|(?:become|join as) (?:a )?(?:member|subscriber|supporter)|"
-    r"by registering\b|this website uses cookies|(?:we|this site) uses? cookies|"
-    r"cookies?\b.{0,80}\b(?:website|browser|consent|necessary|essential|functional|analytics|preferences|opt.out)\b|"
+    r"want more (?:stories|news|deals|articles|like this)|(?:join|download|get) our [\w' ]{0,30}(?:app|newsletter)|"
+    r"(?:our|daily|weekly|free) newsletter|to our (?:app|newsletter)|"
+    r"support (?:our|independent) (?:journalism|reporting|work)|become a (?:member|subscriber|supporter) (?:today|now)|"
+    r"by registering\b|(?:this|our) (?:web)?site uses cookies|we use cookies|"
+    r"(?:our|this site's|this website's) use of cookies|cookies?\b.{0,60}\byou\b.{0,40}\b(?:consent|accept|agree)|"
+    r"(?:strictly necessary|necessary|non-necessary|essential|functional|analytics|performance|targeting) cookies|"
+    r"cookies (?:are|is) (?:absolutely |strictly )?(?:essential|necessary)|for the website to function|"
     r"retrieved \d{1,2} \w+ \d{4} from|thanks for (?:watching|reading)|now on youtube|"
-    r"visit (?:our|my|the) (?:corporate )?(?:site|website|store|page)|check out (?:my|our) (?:website|site|page)|"
-    r"(?:is|are) part of [\w .&]{2,60}(?:group|publisher|network|media)\b)|"
+    r"visit (?:our|my) (?:corporate )?(?:site|website|store|page)|check out (?:my|our) (?:website|site|page)|"
+    r"(?:is|are) part of [\w .&]{2,60}, an? (?:\w+ ){0,3}(?:media group|publisher|media company)\b)|"
     r"(?:^|\. )(?:watch|listen):|(?:^|\W)read (?:more|the full (?:story|article))\W*$",
     re.IGNORECASE,
 )
@@ -98,6 +100,8 @@ _PROMO_SITE = re.compile(
     r"feedback)\b.{0,60}\b(?:us|our|we)\b",
     re.IGNORECASE,
 )
+#: Reported speech: a call to act in a quotation is news.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|asked|urged)\b")
 _SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|according to)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 #: A share button glued to a pull quote ("... bombards us every day.Click To Tweet").
@@ -116,7 +120,7 @@ def is_promo(text: str, edge: bool = False) -> bool:
     ("Stay up to date with ...") or that names an action on the site ("Every day we send an
     e-mail with the top stories")."""
     text = _TWEET_BUTTON.sub("", text)
-    if len(text) > 400 or not text:
+    if len(text) > 400 or not text or _REPORTED.search(text):
         return False
     low = text.lower()
     hit = any(w in low for w in _PROMO_HINTS) and _PROMO_STRONG.search(text)
@@ -124,7 +128,7 @@ def is_promo(text: str, edge: bool = False) -> bool:
         return False
     sents = _sentences(text) or [text]
     strong = sum(1 for s in sents if _PROMO_STRONG.search(s)) if hit else 0
-    if strong and strong * 2 >= len(sents):
+    if strong and (strong * 2 >= len(sents) or edge):
         return True
     if not edge or len(text) > 250 or _SPEECH.search(text):
         return False
@@ -148,11 +152,21 @@ _BOILERPLATE = re.compile(
     r"(?:leading|global|world'?s? leading|premier|pioneering|award-winning|fast-growing|trusted)\b")
 
 
-def is_bio(text: str) -> bool:
+def is_bio(text: str, article: str = "") -> bool:
     """An author's biography or contact line ("Jane Doe is a freelance writer based in Toronto",
     "I am a writer, journalist, professor ...", "Follow her on Twitter"), or a company's own
-    description closing a press release ("Ascom is a global solutions provider ...")."""
-    return len(text) <= 600 and bool(_BIO.match(text) or _BOILERPLATE.match(text))
+    description closing a press release ("Ascom is a global solutions provider ..."). A person
+    the ``article`` text already names is one of its subjects, not its author."""
+    if len(text) > 600:
+        return False
+    if _BOILERPLATE.match(text):
+        return True
+    m = _BIO.match(text)
+    if not m:
+        return False
+    name = re.match(r"(?:[A-Z][\w.'\u2019\-]+\s){1,3}", text)
+    surname = name.group().split()[-1] if name else ""
+    return not (surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", article))
 
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -165,7 +179,7 @@ _CAPTION_SHAPE = re.compile(
     r"\[\+\]$|"  # a caption's expand button
     rf", {_DAY},? {_MON} \d{{1,2}}, \d{{4}}\b|"  # "... speaks during a fundraiser, Sunday, Nov. 17, 2019, in Las Vegas."
     rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
-    r"^[^.!?]{5,200}, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),|"
+    r"^[^.!?]{0,200}[A-Z][\w'\u2019.-]+, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),|"
     # a photographer and agency or paper: "Doug Mills/The New York Times", "(Reed Saxon / Associated Press)"
     r"^\(?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|der|den|del|la|le|al|bin)){1,4} ?/ ?"
     r"(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
@@ -187,16 +201,16 @@ _CUT = re.compile(r"[A-Za-z,;](?:\.\.\.|\u2026)$")
 
 def is_cut_teaser(text: str) -> bool:
     """A teaser cut off mid-sentence by the site ("Houston's economy might not be as hot as it looks
-    \u2014 and..."): one short sentence that ends in an ellipsis right after a word."""
-    return len(text) < 200 and bool(_CUT.search(text)) and not _SENTENCE_BREAK.search(text)
+    \u2014 and..."): a short line that ends in an ellipsis right after a word."""
+    return len(text) < 160 and bool(_CUT.search(text))
 
 
 #: A section that closes a press release or a post: "About Ascom", "About the author".
 ABOUT_HEAD = re.compile(r"^About (?:the )?(?:[A-Z0-9][\w&.'\u2019-]*)(?: [A-Z0-9&][\w&.'\u2019-]*){0,4}:?$|^About the authors?:?$")
 _DEPICT_VERB = re.compile(
-    r"\b(?:speaks|looks|poses|holds|stands|walks|arrives|gestures|waves|listens|sits|smiles|reacts|shakes hands|"
-    r"attends|greets|is seen|are seen|is pictured|are pictured|pictured|is shown|are shown|leaves|rides|carries|"
-    r"displays|prepares|celebrates|watches|looks on|discusses|talks about)\b")
+    r"\b(?:speaks (?:to|during|at|with|before)|poses|gestures|waves|listens|smiles|reacts|shakes hands|is seen|are seen|"
+    r"is pictured|are pictured|pictured|looks on|looks at|arrives (?:at|for)|attends|greets|walks (?:past|through|along|by)|"
+    r"stands (?:in|on|next|near|outside|at|with)|sit (?:in|on|at)|sits (?:in|on|at))\b")
 _PICTURE_START = re.compile(r"^(?:A|An|The|This) (?:\w+ ){0,2}(?:image|photo|photograph|picture|screenshot|still|illustration)"
                             r" (?:of|shows|showing)\b")
 
