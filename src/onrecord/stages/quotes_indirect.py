@@ -228,30 +228,34 @@ def find_indirect(ctx) -> list[Indirect]:
 
 
 def _according_to(ctx, found: list[Indirect]) -> list[Indirect]:
-    """"According to X, <clause>." at the head of a sentence: the clause, said by X, unless the
-    clause reports someone's speech itself."""
+    """"According to X, <clause>." and "<clause>, according to X.": the clause, said by X, unless
+    the clause reports someone's speech itself."""
     out = []
     doc = ctx.doc
     for tok in doc:
         if tok.lower_ != "according" or ctx.inside_quote(tok.idx):
             continue
         sent_start, sent_end = ctx.sentence_bounds(tok.idx)
-        if ctx.body[sent_start:tok.idx].strip():
-            continue  # trailing "..., according to X" is a source note, not the statement
         to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if to is None or to.lower_ != "to":
             continue
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        # The clause starts after the first comma that closes the "according to" phrase.
-        k = tok.i + 2
-        while k < len(doc) and doc[k].idx < sent_end and doc[k].text != ",":
-            k += 1
-        if k + 1 >= len(doc) or doc[k + 1].idx >= sent_end:
-            continue
-        start = doc[k + 1].idx
-        end = sent_end
+        if ctx.body[sent_start:tok.idx].strip():
+            bounds = _trailing_source(ctx, tok, sent_start, sent_end)
+            if bounds is None:
+                continue
+            start, end = bounds
+        else:
+            # The clause starts after the first comma that closes the "according to" phrase.
+            k = tok.i + 2
+            while k < len(doc) and doc[k].idx < sent_end and doc[k].text != ",":
+                k += 1
+            if k + 1 >= len(doc) or doc[k + 1].idx >= sent_end:
+                continue
+            start = doc[k + 1].idx
+            end = sent_end
         text = ctx.body[start:end].rstrip(" .")
         end = start + len(text)
         if any(f.verb.idx >= start and f.verb.idx < end for f in found):
@@ -263,6 +267,22 @@ def _according_to(ctx, found: list[Indirect]) -> list[Indirect]:
             continue
         out.append(Indirect(start, end, tok, objs[0]))
     return out
+
+
+def _trailing_source(ctx, according, sent_start: int, sent_end: int) -> tuple[int, int] | None:
+    """For "<clause>, according to X." the clause's offsets: the sentence up to the comma before
+    "according", when the source phrase ends the sentence (no clause of its own after it)."""
+    doc = ctx.doc
+    if according.i == 0 or doc[according.i - 1].text != ",":
+        return None  # "One of the officers, according to prison records, had ...": an aside
+    for t in ctx.tokens_between(according.idx + len(according) + 1, sent_end):
+        if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" or t.text in (";", "\u2014"):
+            return None
+    start, end = sent_start, doc[according.i - 1].idx
+    dl = _DATELINE.match(ctx.body[start:end])
+    if dl:
+        start += dl.end()
+    return (start, end) if end > start else None
 
 
 def _trailing_cues(ctx, found: list[Indirect], used: set[int]) -> list[Indirect]:
