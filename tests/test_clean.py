@@ -423,6 +423,8 @@ def test_the_article_does_not_join_text_above_its_own_date_stamp():
     ("No spam, we promise. You can unsubscribe at any time.", "promo"),
     ("Example Co may earn an affiliate commission if you buy something through links in this article.", "promo"),
     ("GET EXAMPLE NEWS ON THE GO BY CLICKING HERE", "promo"),
+    ("Follow Jane Smith on Twitter: @janesmith", "promo"), ("Already a subscriber? Log in.", "promo"),
+    ("To continue reading, please subscribe.", "promo"),
     ("Houston\u2019s economy might not be as hot as it looks \u2014 and...", "teaser"),
     ("A.M. Roundup: State lawmakers call the watchdog \u2018unsatisfactory\u2019 after...", "teaser"),
     ("\u2014 The Nigerian Senate (@NGRSenate) October 9, 2018", "embed"),

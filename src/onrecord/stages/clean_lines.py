@@ -254,10 +254,28 @@ _FOOTER = re.compile(
 _CONTACT_LABEL = re.compile(r"\b(?:tel(?:ephone)?|phone|fax|e-?mail|call us|hotline)\s*[:.]", re.IGNORECASE)
 
 
+#: Lower-case pieces one of which every footer line holds (a cheap test before the pattern).
+_FOOTER_HINTS = ("copyright", "\u00a9", "(c)", "rights reserved", "powered by", "site", "privacy policy", "terms of",
+                 "cookie policy", "contact us", "about us", "advertise with us", "unauthori", "redistribution", "fax",
+                 "tel")
+
+
+def _footer(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _FOOTER_HINTS) and bool(_FOOTER.search(text))
+
+
+def _phone(text: str) -> bool:
+    """Whether ``text`` holds a phone number (eight digits or more)."""
+    if sum(c.isdigit() for c in text) < 8:
+        return False
+    m = _PHONE.search(text)
+    return bool(m and sum(c.isdigit() for c in m.group()) >= 8)
+
+
 def _contact_signals(text: str) -> int:
     """How many kinds of contact detail ``text`` holds: e-mail address, phone number, contact labels."""
-    m = _PHONE.search(text)
-    return (bool(EMAIL.search(text)) + bool(m and sum(c.isdigit() for c in m.group()) >= 8)
+    return (("@" in text and bool(EMAIL.search(text))) + _phone(text)
             + min(2, len(_CONTACT_LABEL.findall(text))))
 
 
@@ -266,23 +284,22 @@ def is_contact(text: str) -> bool:
     sitemap. Long prose that only mentions such a thing is not one."""
     if len(text) <= 800 and _contact_signals(text) >= 2:
         return True  # a service notice: "Telephone: ... Fax: ... E-mail: ..."
-    if sum(len(m.group()) for m in URL.finditer(text)) * 2 >= len(text):
+    low = text.lower()
+    url = "http" in low or "www." in low
+    if url and sum(len(m.group()) for m in URL.finditer(text)) * 2 >= len(text):
         return True  # mostly addresses: an image's URL and sizes, a list of links
     if len(text) > 200 and is_prose(text):
         return False
-    if _FOOTER.search(text):
+    if _footer(text):
         return len(text) < 200 or not is_prose(text)
-    if EMAIL.search(text) or URL.search(text):
-        return not is_prose(text)
-    m = _PHONE.search(text)
-    if m and sum(c.isdigit() for c in m.group()) >= 8:
+    if ("@" in text and EMAIL.search(text)) or (url and URL.search(text)) or _phone(text):
         return not is_prose(text)
     return False
 
 
 def is_footer(text: str) -> bool:
     """A site footer line: copyright, "All rights reserved", "Powered by", sitemap, policies."""
-    return len(text) < 200 and bool(_FOOTER.search(text)) and not is_prose(text)
+    return len(text) < 200 and _footer(text) and not is_prose(text)
 
 
 def has_spam_contact(text: str) -> bool:

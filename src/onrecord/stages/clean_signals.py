@@ -76,7 +76,11 @@ _PROMO_STRONG = re.compile(
     r"retrieved \d{1,2} \w+ \d{4} from|thanks for (?:watching|reading)|now on youtube|"
     r"visit (?:our|my) (?:corporate )?(?:site|website|store|page)|check out (?:my|our) (?:website|site|page)|"
     r"(?:is|are) part of [\w .&]{2,60}, an? (?:\w+ ){0,3}(?:media group|publisher|media company)\b)|"
-    r"(?:^|\. )(?:watch|listen):|(?:^|\W)read (?:more|the full (?:story|article))\W*$",
+    r"(?:^|\. )(?:watch|listen):|(?:^|\W)read (?:more|the full (?:story|article))\W*$|"
+    # paywalls and follow-the-author lines
+    r"already (?:a )?(?:subscriber|member)\b|subscribe (?:to|now to) (?:continue|keep) reading|"
+    r"(?:log|sign) in to (?:continue|keep) reading|(?:to )?continue reading,? (?:please )?(?:subscribe|log in|sign in)|"
+    r"^follow [A-Z][\w.'\u2019 -]{1,40} on (?:twitter|facebook|instagram|linkedin|threads|x)\b",
     re.IGNORECASE,
 )
 #: Substrings one of which every strongly promotional line holds (a cheap test before the pattern).
@@ -84,7 +88,7 @@ _PROMO_HINTS = ("subscri", "sign", "click", "tap here", "follow", "inbox", "spam
                 "copyright", "rights reserved", "enjoyed", "share", "tell us", "like this", "love this", "enjoy this",
                 "want more", "newsletter", "cookie", " app", "support", "member", "registering", "retrieved",
                 "thanks for", "youtube", "visit", "check out", "watch", "listen", "read more", "read the full",
-                "part of")
+                "part of", "already", "reading")
 # Weaker calls, trusted only at the article's edges: a sentence that opens with a call to act, or
 # that addresses the reader and names an action on the site ("... we send an email ...").
 _PROMO_IMPERATIVE = re.compile(
