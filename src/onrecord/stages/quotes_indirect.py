@@ -177,6 +177,35 @@ def _clause_of(verb):
     return None
 
 
+def _contrast_before(verb) -> bool:
+    """True when "but"/"yet" joins ``verb`` to the reporting verb before it."""
+    doc = verb.doc
+    return any(doc[k].lower_ in ("but", "yet", "although", "though") for k in range(max(0, verb.i - 3), verb.i))
+
+
+def _second_report(ctx, clause, start: int, end: int):
+    """A reporting verb without a subject of its own that the parser hung inside the content clause
+    ``clause`` (``[start, end)``) although it shares the first verb's subject: "said it viewed X and
+    said it would Y", "said that A, saying B". Returns (verb, offset where the first statement ends,
+    bounds of the second one) or None. "..., but said B" stays one statement."""
+    doc = ctx.doc
+    for t in clause.subtree:
+        if t.i <= clause.i or t.pos_ != "VERB" or t.lemma_.lower() not in INDIRECT_VERBS:
+            continue
+        if t.dep_ not in ("conj", "advcl") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        prev = doc[t.i - 1]
+        if t.dep_ == "conj" and prev.lower_ != "and" or t.dep_ == "advcl" and not (
+                t.tag_ == "VBG" and prev.text == ","):
+            continue
+        other = _clause_of(t)
+        bounds = _content_bounds(ctx, other, t) if other is not None else None
+        if bounds is None or not start < prev.idx < bounds[0] <= end:
+            continue
+        return t, prev.idx, bounds
+    return None
+
+
 def find_indirect(ctx) -> list[Indirect]:
     """All indirect statements in the article, in text order, without nested or mostly quoted ones."""
     found: list[Indirect] = []
@@ -194,23 +223,35 @@ def find_indirect(ctx) -> list[Indirect]:
         if bounds is None:
             continue
         start, end = bounds
-        # "He said A, but said B": one statement over both clauses.
+        pieces = []
         for conj in tok.conjuncts:
             if conj.i > tok.i and conj.lemma_.lower() in INDIRECT_VERBS and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
                 other = _clause_of(conj)
                 more = _content_bounds(ctx, other, conj) if other is not None else None
                 if more and more[0] > start:
-                    end = max(end, more[1])
                     used.add(conj.i)
-        if end - start < 12 or not _has_verb(ctx, start, end) or not _writers_clause(ctx, start, end):
-            continue
-        if end < tok.idx and _ends_with_passage(ctx, start, end):
-            continue  # '... once — "I now do recall," he said': the statement is the quotation
+                    if _contrast_before(conj):
+                        end = max(end, more[1])  # "He said A, but said B": one statement, B qualifies A
+                    else:
+                        pieces.append((more[0], more[1], conj))  # "said A and said B": two statements
+        second = _second_report(ctx, clause, start, end)
+        if second is not None:
+            # The parser hung "..., saying B" / "... and said B" inside A: two statements.
+            verb2, cut, (start2, end2) = second
+            used.add(verb2.i)
+            end = start + len(ctx.body[start:cut].rstrip(" ,;"))
+            pieces.append((start2, end2, verb2))
         subj = subject_in_sentence(ctx, tok)
         if subj is None or subj.lower_ in ("it", "this", "that", "which", "who") or _reduced_relative(subj):
             continue
-        found.append(Indirect(start, end, tok, subj))
+        for p_start, p_end, p_verb in [(start, end, tok)] + pieces:
+            if p_end - p_start < 12 or not _has_verb(ctx, p_start, p_end) \
+                    or not _writers_clause(ctx, p_start, p_end):
+                continue
+            if p_end < p_verb.idx and _ends_with_passage(ctx, p_start, p_end):
+                continue  # '... once — "I now do recall," he said': the statement is the quotation
+            found.append(Indirect(p_start, p_end, p_verb, subj))
     found.extend(_trailing_cues(ctx, found, used))
     found.extend(_according_to(ctx, found))
     found.sort(key=lambda x: x.start)
