@@ -522,6 +522,8 @@ def test_depicting_captions(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("16-inch MacBook Pro's new scissor switch keyboard via iFixit", True),
+    ("The report was first published via Twitter.", False),
     ("Parties on the left, right, and center agreed to the budget after a long night of talks.", False),
     ("Union leader Jan de Vries, left, and port director Piet Smit talk outside the gates.", True),
     ("The vote is set for Wednesday, Nov. 20, 2019.", False),
@@ -552,3 +554,14 @@ def test_a_long_call_to_join_closes_the_article():
              "content, including the magazine, with no paywalls or content limits, and they get exclusive access to "
              "subscriber-only events with our writers and editors every month of the year.")
     assert paragraphs(run(story_page(story=STORY + [promo]))) == STORY
+
+
+def test_a_paragraph_opening_with_a_dateline_starts_the_article():
+    lede = "ROTTERDAM, Netherlands (AP) \u2014 " + STORY[0]
+    page_ = story_page(story=["Property taxes are on the rise in the region. These maps show where and how much.",
+                               "Skimming device found at a petrol station", lede, *STORY[1:]])
+    assert paragraphs(run(page_)) == [lede, *STORY[1:]]
+    letters = ["DEAR ABBY: My husband bought plane tickets to India for a month with his family.",
+               "Am I right to feel hurt, and should I tell him so before we leave next week?",
+               "DEAR FEELING: Of course you should tell him, and you should do it before you board the plane."]
+    assert paragraphs(run(story_page(story=letters + STORY))) == letters + STORY

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
 from . import clean_signals as cs
+from .metadata_credits import find_dateline
 from .metadata_dates import find_dates
 from .clean_runs import HARD, Run, build_runs, keepable as _keepable, keywords, run_score, topical
 
@@ -157,6 +158,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     while start < end and not _keepable(lines[start]):
         start += 1
     if start >= 0:
+        start = _dateline_start(lines, start, end)
         seen: set[str] = set()
         for ln in lines[start:end + 1]:
             if ln.kind == "prose" and ln.text in seen:
@@ -182,6 +184,27 @@ _BOX_HEAD = re.compile(
 
 
 _READ_MORE = re.compile(r"^(?:read more|read the full (?:story|article)|continue reading|full story|watch now)\W*$", re.IGNORECASE)
+
+
+_DASH_DATELINE = re.compile(r"^[^:\u2014\u2013]{2,60}?(?:\u2014|\u2013|--| - |\) ?-)")
+
+
+def _dateline_start(lines: list[Line], start: int, end: int) -> int:
+    """The block's start moved to a paragraph opening with a dateline ("BUFFALO, N.Y. \u2014 ...",
+    "WASHINGTON (AP) \u2014 ...") among its first few: an article's first paragraph, so what stands
+    before it (a teaser or two, a link) is not the article."""
+    prose = 0
+    for i in range(start, end + 1):
+        ln = lines[i]
+        if ln.kind != "prose":
+            continue
+        # A label with a colon ("DEAR ABBY:", "UPDATE:") is no dateline.
+        if i > start and _DASH_DATELINE.match(ln.text) and any(find_dateline(ln.text)):
+            return i
+        prose += 1
+        if prose > 2:
+            break
+    return start
 
 
 def _stamp(ln: Line) -> bool:

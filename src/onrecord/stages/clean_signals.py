@@ -181,6 +181,7 @@ _CAPTION_SHAPE = re.compile(
     r"\b(?:Credit|Photo|Image|Picture|Source)s?:\s*[A-Z][\w.&'/ -]{1,50}\)?$|"
     r"[a-z]\.\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg|Shutterstock|iStock|Xinhua|Yonhap)$|"  # "... equivalent. Credit: ESA"
     r"\[\+\]$|"  # a caption's expand button
+    r"^[^.!?]{5,100} via @?(?=\w*[A-Z])\w[\w&'-]*(?:\.[\w&'-]+)*(?: [A-Z][\w&'-]*(?:\.[\w&'-]+)*){0,3}$|"  # "... keyboard via iFixit"
     rf", {_DAY},? {_MON} \d{{1,2}}, \d{{4}}\b|"  # "... speaks during a fundraiser, Sunday, Nov. 17, 2019, in Las Vegas."
     rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
     r"^[^.!?]{0,200}[A-Z][\w'\u2019.-]+, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),|"
@@ -189,7 +190,7 @@ _CAPTION_SHAPE = re.compile(
     r"(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
 
 
-_CAPTION_HINT = re.compile(r"^\d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
+_CAPTION_HINT = re.compile(r" via |^\d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
                            r"second|top|bottom|front|rear),|/")
 
 
