@@ -11,10 +11,8 @@ import re
 from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
-from . import clean_signals as cs
-from .metadata_credits import find_dateline
-from .metadata_dates import find_dates
-from .clean_runs import HARD, Run, build_runs, keepable as _keepable, keywords, run_score, topical
+from .clean_edges import dateline_start, mark_link_lists, stamp, trim_edges
+from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical
 
 if TYPE_CHECKING:
     from .clean import Line
@@ -125,7 +123,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     for r in range(best - 1, -1, -1):
         # The article's head (its date stamp, byline) stands between its paragraphs and what
         # comes before them.
-        if any(_stamp(ln) for ln in lines[runs[r].end + 1:start]) or not joins(runs[r], runs[r].end, start):
+        if any(stamp(ln) for ln in lines[runs[r].end + 1:start]) or not joins(runs[r], runs[r].end, start):
             break
         texts.update(lines[i].text for i in range(runs[r].start, start) if lines[i].kind == "prose")
         start = runs[r].start
@@ -134,7 +132,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     # the next paragraph.
     for _ in range(2):
         nxt = next((j for j in range(start + 1, end + 1) if _keepable(lines[j])), None)
-        if nxt is None or not any(_stamp(lines[j]) for j in range(start + 1, nxt)):
+        if nxt is None or not any(stamp(lines[j]) for j in range(start + 1, nxt)):
             break
         start = nxt
     # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
@@ -158,7 +156,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     while start < end and not _keepable(lines[start]):
         start += 1
     if start >= 0:
-        start = _dateline_start(lines, start, end)
+        start = dateline_start(lines, start, end)
         seen: set[str] = set()
         for ln in lines[start:end + 1]:
             if ln.kind == "prose" and ln.text in seen:
@@ -172,185 +170,6 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
                 ln.kind = "subhead"
         mark_link_lists(lines, start, end)
     return trim_edges(lines, start, end)
-
-
-_BOX_HEAD = re.compile(
-    r"^(?:don'?t miss|do not miss|must read|must see|see also|also read|read also|also see|also on\b.*|"
-    r"more (?:stories|news|headlines|to read)|trending(?: now| news| stories)?|popular(?: now)?|"
-    r"recommended(?: reading| stories)?|related(?: stories| articles| content| coverage| links)?|"
-    r"(?:[\w' -]{1,40} )?more|more in [\w' -]{1,40}|further reading|what to read next|up next)\W*$",
-    re.IGNORECASE,
-)
-
-
-_READ_MORE = re.compile(r"^(?:read more|read the full (?:story|article)|continue reading|full story|watch now)\W*$", re.IGNORECASE)
-
-
-_DASH_DATELINE = re.compile(r"^[^:\u2014\u2013]{2,60}?(?:\u2014|\u2013|--| - |\) ?-)")
-
-
-def _dateline_start(lines: list[Line], start: int, end: int) -> int:
-    """The block's start moved to a paragraph opening with a dateline ("BUFFALO, N.Y. \u2014 ...",
-    "WASHINGTON (AP) \u2014 ...") among its first few: an article's first paragraph, so what stands
-    before it (a teaser or two, a link) is not the article."""
-    prose = 0
-    for i in range(start, end + 1):
-        ln = lines[i]
-        if ln.kind != "prose":
-            continue
-        # A label with a colon ("DEAR ABBY:", "UPDATE:") is no dateline.
-        if i > start and _DASH_DATELINE.match(ln.text) and any(find_dateline(ln.text)):
-            return i
-        prose += 1
-        if prose > 2:
-            break
-    return start
-
-
-def _stamp(ln: Line) -> bool:
-    """A date stamp or byline, also one the line labels missed ("October 9, 2018 | by Olivia Larsen")."""
-    return ln.kind in ("date", "byline", "dateline") or (
-        ln.kind == "short" and len(ln.text) < 80 and bool(find_dates(ln.text)))
-
-
-def _headline_like(ln: Line) -> bool:
-    """A short line written as a headline or link text: no paragraph, no list bullet, three to
-    twenty-five words, not closing a sentence with a period."""
-    if ln.kind not in ("short", "sentence") or ln.bullet:
-        return False
-    n = len(cl.words(ln.text))
-    # A line ending in a colon or an ellipsis introduces what follows.
-    return 3 <= n <= 25 and not ln.text.rstrip("\"'\u201d\u2019)").endswith((".", ":", "\u2026"))
-
-
-def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-
-
-def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
-    """Relabel as ``related`` the links to other stories inside the block ``start``..``end``:
-    the lines under an inline box header ("Related stories", "DON'T MISS", "More in Politics")
-    up to the next paragraph; three or more headline-like lines in a row that no line ending in
-    a colon introduces (a list in the article is introduced so) unless such groups recur through
-    the block (a list of deals or products is the article); a long line in capitals."""
-    groups: list[list[int]] = []
-    i = start
-    while i <= end:
-        ln = lines[i]
-        head = ln.kind in ("list_header", "related") or (ln.kind == "short" and _BOX_HEAD.match(ln.text.strip()))
-        if head:
-            j = i + 1
-            while j <= end and lines[j].kind != "prose":
-                if _headline_like(lines[j]) or lines[j].kind == "item":
-                    lines[j].kind = "related"
-                j += 1
-            i = j
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if _headline_like(ln) and nxt is not None and _READ_MORE.match(nxt.text):
-            ln.kind = "related"  # a link with its "Read more" button
-            i += 1
-            continue
-        if _headline_like(ln):
-            j = i
-            while j + 1 <= end and (_headline_like(lines[j + 1]) or lines[j + 1].kind in ("caption", "junk", "ui", "dup") or (
-                    lines[j + 1].kind == "short" and len(cl.words(lines[j + 1].text)) <= 2)):
-                j += 1
-            group = [k for k in range(i, j + 1) if _headline_like(lines[k])]
-            intro = next((lines[k] for k in range(i - 1, start - 1, -1) if _keepable(lines[k]) or (
-                lines[k].kind == "short" and len(cl.words(lines[k].text)) > 2)), None)
-            if len(group) >= 3 and not (intro is not None and intro.text.rstrip().endswith((":", "\u2026", "..."))):
-                groups.append(group)
-            elif len(group) == 1 and _all_caps(ln.text) and len(cl.words(ln.text)) >= 5 and not ln.text.endswith("?"):
-                ln.kind = "related"
-            i = j + 1
-            continue
-        i += 1
-    if len(groups) <= 2:
-        for group in groups:
-            for k in group:
-                lines[k].kind = "related"
-
-
-#: Kinds that close an article: what follows them inside the block is end matter too.
-_END_MATTER = frozenset({"bio", "promo", "comments"})
-
-
-def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
-    """Narrow the block ``start``..``end`` (line indices) past what surrounds an article's text
-    at its edges: author bios and calls to subscribe, follow or share (relabelled ``bio`` and
-    ``promo``). End matter in the last part of the block (a bio, a call to subscribe, a comment
-    header followed by less than a quarter of the block's paragraphs) closes the block there."""
-    if start < 0:
-        return start, end
-
-    article = " ".join(ln.text for ln in lines[start:end + 1] if ln.kind == "prose" and not cs.is_bio(ln.text))
-
-    def end_matter(ln: Line) -> bool:
-        if ln.kind in _END_MATTER:
-            return True
-        if _keepable(ln) and cs.is_bio(ln.text, article.replace(ln.text, "")):
-            ln.kind = "bio"
-            return True
-        if _keepable(ln) and cs.is_promo(ln.text, edge=True):
-            ln.kind = "promo"
-            return True
-        return False
-
-    def head_matter(ln: Line) -> bool:
-        if _keepable(ln) and cs.is_depiction(ln.text):
-            ln.kind = "caption"  # a photo at the top of the article, its caption a sentence
-            return True
-        return end_matter(ln)
-
-    while start < end and (head_matter(lines[start]) or not _keepable(lines[start])):
-        start += 1
-    while end > start and (end_matter(lines[end]) or not _keepable(lines[end])):
-        end -= 1
-    chars = [len(ln.text) if ln.kind == "prose" else 0 for ln in lines[start:end + 1]]
-    total, before = sum(chars), 0
-    for i in range(start, end + 1):
-        before += chars[i - start]
-        ln = lines[i]
-        if before < 0.5 * total:
-            continue
-        after = total - before + chars[i - start]
-        # A press release's "About Ascom" section is longer than a bio or a call to subscribe; a
-        # call to subscribe may also stand between two paragraphs, so what follows it must leave
-        # the article's topic.
-        about = ln.kind == "short" and cs.ABOUT_HEAD.match(ln.text)
-        if about and after < 0.4 * total:
-            cut = True
-        elif after < 0.25 * total and (ln.kind in _END_MATTER or (
-                _keepable(ln) and cs.is_bio(ln.text, article.replace(ln.text, "")))):
-            # A bio or a call to act followed by a line or two (more calls) ends the article; before
-            # more than that, only if what follows leaves the article's topic.
-            rest = sum(1 for ln2 in lines[i + 1:end + 1] if _keepable(ln2))
-            bio = ln.kind == "bio" or _keepable(ln)
-            cut = (bio and rest <= 2 and after - chars[i - start] < 0.1 * total) or _off_topic(lines, start, i, end)
-        else:
-            cut = False
-        if cut:
-            if _keepable(ln):
-                ln.kind = "bio"
-            end = i - 1
-            while end > start and not _keepable(lines[end]):
-                end -= 1
-            break
-    return start, end
-
-
-def _off_topic(lines: list[Line], start: int, i: int, end: int) -> bool:
-    """Whether the paragraphs after line ``i`` (to ``end``) leave the topic of those from
-    ``start`` to ``i``."""
-    seen: set[str] = set()
-    for ln in lines[start:i]:
-        if ln.kind == "prose":
-            seen |= keywords(ln.text)
-    rest = collections.Counter(w for ln in lines[i + 1:end + 1] if ln.kind == "prose" for w in keywords(ln.text))
-    total = sum(rest.values())
-    return not total or sum(n for w, n in rest.items() if w in seen) < 0.3 * total
 
 
 def find_html_block(lines: list[Line]) -> tuple[int, int]:
