@@ -565,3 +565,9 @@ def test_a_paragraph_opening_with_a_dateline_starts_the_article():
                "Am I right to feel hurt, and should I tell him so before we leave next week?",
                "DEAR FEELING: Of course you should tell him, and you should do it before you board the plane."]
     assert paragraphs(run(story_page(story=letters + STORY))) == letters + STORY
+
+
+def test_a_live_report_keeps_its_dateline_line_and_time_stamps():
+    intro = "ROTTERDAM, Netherlands (AP) \u2014 The Latest on the strike at the port of Rotterdam (all times local):"
+    doc = run(story_page(story=[intro, "10 p.m.", *STORY]))
+    assert paragraphs(doc) == [intro, "10 p.m.", *STORY]

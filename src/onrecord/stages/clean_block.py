@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
-from .clean_edges import dateline_start, mark_link_lists, stamp, trim_edges
+from .clean_edges import dateline_start, is_dateline_lede, mark_link_lists, stamp, trim_edges
 from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical
 
 if TYPE_CHECKING:
@@ -143,6 +143,11 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         if (ln.kind == "sentence" and len(cl.words(ln.text)) >= 5 and not ln.bullet
                 and ln.text.rstrip("\"'\u201d\u2019)")[-1:] == "." and cl.lower_share(ln.text) >= 0.4):
             start = i
+        elif ln.kind in ("short", "sentence") and len(cl.words(ln.text)) >= 8 and is_dateline_lede(ln.text):
+            start = i  # "HAYWARD, Calif. (AP) \u2014 The Latest on ... (all times local):"
+            ln.kind = "sentence"
+        elif i == start - 1 and len(cl.words(ln.text)) <= 2 and i > 0 and is_dateline_lede(lines[i - 1].text):
+            pass  # a live report's time stamp ("10 p.m.") under the dateline
         else:
             break
         i -= 1

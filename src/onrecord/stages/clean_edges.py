@@ -36,6 +36,12 @@ _READ_MORE = re.compile(r"^(?:read more|read the full (?:story|article)|continue
 _DASH_DATELINE = re.compile(r"^[^:\u2014\u2013]{2,60}?(?:\u2014|\u2013|--| - |\) ?-)")
 
 
+def is_dateline_lede(text: str) -> bool:
+    """Whether ``text`` opens with a dateline and a dash ("BUFFALO, N.Y. \u2014 ", "WASHINGTON (AP) \u2014 ");
+    a label with a colon ("DEAR ABBY:", "UPDATE:") is no dateline."""
+    return bool(_DASH_DATELINE.match(text)) and any(find_dateline(text))
+
+
 def dateline_start(lines: list[Line], start: int, end: int) -> int:
     """The block's start moved to a paragraph opening with a dateline ("BUFFALO, N.Y. \u2014 ...",
     "WASHINGTON (AP) \u2014 ...") among its first few: an article's first paragraph, so what stands
@@ -45,8 +51,7 @@ def dateline_start(lines: list[Line], start: int, end: int) -> int:
         ln = lines[i]
         if ln.kind != "prose":
             continue
-        # A label with a colon ("DEAR ABBY:", "UPDATE:") is no dateline.
-        if i > start and _DASH_DATELINE.match(ln.text) and any(find_dateline(ln.text)):
+        if i > start and is_dateline_lede(ln.text):
             return i
         prose += 1
         if prose > 2:
