@@ -206,6 +206,12 @@ def test_a_quotation_with_no_words_of_the_writer_is_no_indirect_clause():
     # ... but not when the clause reports someone's words itself
     ("The agency said in a report that the talks had stalled, according to Radio Free Asia.",
      [("the talks had stalled", "agency")]),
+    ("Three sailors died in the fire, the US military said.\n\nIt did not name them and said it was "
+     "informing their families first.", [("Three sailors died in the fire", "US military"),
+                                         ("it was informing their families first", "US military")]),
+    # "it" for a document that reports is no speaker
+    ("The report said a proposal had brought no reply. It said the envoy was briefed by officials.",
+     [("a proposal had brought no reply", "report")]),
     # two reporting verbs, each with its own clause, joined by "and" or "saying"
     ("The Greek foreign ministry said it regarded the move as illegal and said it would raise tensions in the "
      "region.", [("it regarded the move as illegal", "Greek foreign ministry"),

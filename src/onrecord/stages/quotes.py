@@ -24,7 +24,7 @@ from ..model import Document, Quote
 from .quotes_context import QuoteContext
 from .quotes_cues import find_cue
 from .quotes_indirect import find_indirect
-from .speakers import Speaker
+from .speakers import Speaker, is_institution
 
 _CUE_END = re.compile(r"[,:;\u2014\u2013-]$")
 _SMALL = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with"}
@@ -96,8 +96,8 @@ def _indirect_items(ctx: QuoteContext) -> list[dict]:
         if ind.subject.lower_ in ("i", "we", "you", "one"):
             continue  # the writer's own voice ("We say Apple has listened"), not a reported statement
         speaker = ctx.speakers.resolve(ind.subject, cue="strict")
-        if speaker is None:
-            continue
+        if speaker is None or ind.subject.lower_ == "it" and not is_institution(speaker):
+            continue  # "it" speaks only for an organisation just named ("It said it was withholding ...")
         verb = ind.verb
         cue_text = "according to" if verb.lower_ == "according" else verb.text
         sent = ctx.sentence_bounds(ind.start)

@@ -243,7 +243,7 @@ def find_indirect(ctx) -> list[Indirect]:
             end = start + len(ctx.body[start:cut].rstrip(" ,;"))
             pieces.append((start2, end2, verb2))
         subj = subject_in_sentence(ctx, tok)
-        if subj is None or subj.lower_ in ("it", "this", "that", "which", "who") or _reduced_relative(subj):
+        if subj is None or subj.lower_ in ("this", "that", "which", "who") or _reduced_relative(subj):
             continue
         for p_start, p_end, p_verb in [(start, end, tok)] + pieces:
             if p_end - p_start < 12 or not _has_verb(ctx, p_start, p_end) \

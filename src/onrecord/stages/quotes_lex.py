@@ -72,6 +72,9 @@ network broadcaster outlet media regime cabinet parliament assembly congress sen
 SOURCE_NOUNS = frozenset("report statement study survey analysis document letter memo paper article "
                          "editorial commentary release communique announcement poll".split())
 
+#: The documents among them that report rather than speak for their issuer ("the report" vs "the statement").
+DOCUMENT_NOUNS = frozenset("report reports study survey analysis document paper article poll".split())
+
 #: Country adjectives to country names, for affiliations ("North Korean" -> "North Korea").
 DEMONYMS = {
     "American": "United States", "U.S.": "United States", "US": "United States",

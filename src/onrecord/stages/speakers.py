@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .quotes_names import NameBook, name_prefix, pronoun_surname, who_follows
 from .quotes_phrases import agentive, np_tokens, strip_article, strip_poss, stray_subject, with_conj
-from .quotes_lex import (DEMONYMS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
+from .quotes_lex import (DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, PERSON_NOUNS, SOURCE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
                          clean_name, is_title)
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "pl", "them": "pl", "it": "it", "we": "self",
@@ -57,6 +57,19 @@ def _fits(sp: Speaker, marks: list[str]) -> bool:
     """True when speaker ``sp`` carries every proper word of a description that refers back to it."""
     text = f"{sp.name} {sp.role or ''} {sp.affiliation or ''}"
     return all(m in text or DEMONYMS.get(m, "\0") in text for m in marks)
+
+
+def is_institution(sp: Speaker) -> bool:
+    """True for a speaker that "it" can stand for: an organisation, or a description headed by an
+    institution's noun ("the US military", "the government")."""
+    return sp.kind == "org" or sp.head in ORG_NOUNS
+
+
+def _names_document(mention: str) -> bool:
+    """True when the words at a cue name a document that reports ("The report", "a study by the
+    Post"), rather than an act of speech of its issuer ("the statement")."""
+    words = mention.lower().split()
+    return any(w in DOCUMENT_NOUNS for w in words[:3])
 
 
 def _possessor(ent) -> bool:
@@ -289,7 +302,8 @@ class SpeakerIndex(NameBook):
             elif kind == "pl":
                 sp = self._last_salient(at, lambda s: s.plural or s.kind == "org")
             elif kind == "it":
-                sp = self._last(at, lambda s: s.kind == "org", limit=6)
+                # An organisation, not a document ("The report said ... It said ..." is the report).
+                sp = self._last(at, lambda s: is_institution(s) and not _names_document(s.mention), limit=6)
             else:
                 sp = None
             if sp is None:
@@ -367,6 +381,8 @@ class SpeakerIndex(NameBook):
             name = mention if first not in _INDEFINITE else mention[0].lower() + mention[1:]
             if first in _DEFINITE and len(span) == 2:
                 name = mention[0].lower() + mention[1:]
+            if first == "the" and lemma in ORG_NOUNS:
+                name = strip_article(mention)  # "the US military": an institution, named like one
             return Speaker(name, mention, "desc", plural or lemma in GROUP_NOUNS, head=lemma)
         if lemma in SOURCE_NOUNS:
             # "a Gallup Korea poll", "a KCNA report": the organisation named in the phrase.
@@ -406,4 +422,4 @@ class SpeakerIndex(NameBook):
         return None
 
 
-__all__ = ["Speaker", "SpeakerIndex", "np_tokens", "strip_article", "strip_poss", "TITLE_WORDS"]
+__all__ = ["Speaker", "SpeakerIndex", "is_institution", "np_tokens", "strip_article", "strip_poss", "TITLE_WORDS"]
