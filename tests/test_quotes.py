@@ -227,8 +227,8 @@ def test_a_quotation_with_no_words_of_the_writer_is_no_indirect_clause():
     ("Osei, who advises the government, said whether the president will agree to cut tariffs depends largely "
      "on the polls.", [("whether the president will agree to cut tariffs depends largely on the polls", "Osei")]),
     # words between the verb and its "that"
-    ("Both women claimed at the time that they were being treated well and asked their families to help in "
-     "their release.", [("they were being treated well", "Both women")]),
+    ("Both women claimed at the time that they were being treated well by the guards.",
+     [("they were being treated well by the guards", "Both women")]),
     # the cue in parentheses inside the clause
     ("Judge Amy Roe spoke on Monday.\n\nMany of the courts, she said, are aging and need to be repaired. The "
      "failure of old systems prompted an effort to replace them.",

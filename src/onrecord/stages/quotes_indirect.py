@@ -74,8 +74,17 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
         hi -= 1
     if hi < lo:
         return None
-    if doc[lo].lower_ in _SKIP_MARKS and doc[lo].dep_ in ("mark", "advmod"):
-        return None
+    if doc[lo].lower_ in _SKIP_MARKS and doc[lo].dep_ in ("mark", "advmod") and doc[lo].head.i == clause.i:
+        # "did not say whether the talks would resume" reports a question, not a statement; but in
+        # "said whether Trump will agree depends on ..." the question is the subject of the statement.
+        pred = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i > clause.i
+                     and c.left_edge.i == clause.right_edge.i + 1 and c.tag_ in ("VBZ", "VBD", "VBP", "MD")
+                     and not any(g.dep_ in ("nsubj", "nsubjpass", "csubj") for g in c.children)), None)
+        if pred is None:
+            return None
+        hi = pred.right_edge.i
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in ('"', "\u201d"):
+            hi -= 1
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
     # The statement stays within the verb's own sentence (the parser can run across paragraphs).
     s_start, s_end = ctx.sentence_bounds(verb.idx)
@@ -144,6 +153,17 @@ def _has_verb(ctx, start: int, end: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in ctx.tokens_between(start, end))
 
 
+def _that_clause(clause) -> bool:
+    """True for a content clause opened by "that" ("... at the time that they were treated well"),
+    even when the parser read the "that" as a relative pronoun; not for a relative clause whose
+    subject is the "that" ("the report that was published")."""
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return True
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.dep_ in ("advmod", "mark") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which") for c in clause.children)
+
+
 def _clause_of(verb):
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -164,8 +184,7 @@ def _clause_of(verb):
             for child in node.children:
                 if child.i <= node.i:
                     continue
-                if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                if child.dep_ in ("acl", "ccomp", "relcl", "advcl") and _that_clause(child):
                     return child
                 if child.dep_ in ("prep", "pobj", "acl", "agent"):
                     nxt.append(child)
