@@ -196,6 +196,30 @@ def _clause_of(verb):
     return None
 
 
+def _inserted_cue(ctx, verb) -> Indirect | None:
+    """"Many of the prisons, she said, are aging": a cue set off by commas inside the statement it
+    reports. The statement is the whole clause around it, cue included, as the sentence gives it."""
+    doc = ctx.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.dep_ != "parataxis" or subj is None or verb.head.i < verb.i:
+        return None
+    first, last = subj.left_edge.i, verb.i
+    if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    s_start, s_end = ctx.sentence_bounds(verb.idx)
+    head = verb.head
+    start = max(doc[head.left_edge.i].idx, s_start)
+    end = min(doc[head.right_edge.i].idx + len(doc[head.right_edge.i]), s_end)
+    if start >= doc[first].idx or ctx.inside_quote(start):
+        return None
+    end = start + len(ctx.body[start:end].rstrip(" ,;:."))
+    if end - start < 12 or not _writers_clause(ctx, start, end) or _reduced_relative(subj):
+        return None
+    return Indirect(start, end, verb, subj)
+
+
 def _contrast_before(verb) -> bool:
     """True when "but"/"yet" joins ``verb`` to the reporting verb before it."""
     doc = verb.doc
@@ -237,6 +261,9 @@ def find_indirect(ctx) -> list[Indirect]:
             continue
         clause = _clause_of(tok)
         if clause is None:
+            inserted = _inserted_cue(ctx, tok)
+            if inserted is not None:
+                found.append(inserted)
             continue
         bounds = _content_bounds(ctx, clause, tok)
         if bounds is None:
