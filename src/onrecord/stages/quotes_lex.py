@@ -15,7 +15,7 @@ promise concede caution lament estimate testify tweet post quip joke agree disag
 criticise accuse charge allege counter retort mention indicate reveal disclose assure inform
 underline underscore highlight dismiss describe call put recount brief boast shout cry exclaim
 whisper murmur plead demand threaten forecast guess wonder think believe hope proclaim affirm
-repeat echo concur object protest add insist told said
+repeat echo concur object protest add insist told said clarify
 """.split())
 
 #: Verbs whose content clause is reported speech ("X said (that) ...", "X told Y that ...").
@@ -23,7 +23,7 @@ INDIRECT_VERBS = frozenset("""
 say tell add announce state declare claim argue insist warn note explain stress emphasize emphasise
 assert deny admit acknowledge confirm report write reply respond conclude predict recall reiterate
 observe maintain contend concede caution testify tweet allege mention reveal disclose assure
-underline underscore highlight point proclaim affirm repeat complain
+underline underscore highlight point proclaim affirm repeat complain clarify
 """.split())
 
 #: Titles and honorifics that precede a name and are not part of it.
