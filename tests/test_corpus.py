@@ -108,7 +108,7 @@ def test_surname_joins_the_only_full_name_with_it():
     assert [a.name for a in actors] == ["John Kirby"]
     assert key_to_id["kirby"] == key_to_id["john kirby"]
     assert actors[0].roles == [{"role": "State Department spokesman", "first": "2016-10-24", "last": "2016-10-24"}]
-    assert set(actors[0].aliases) == {"Kirby", "he"}
+    assert set(actors[0].aliases) == {"Kirby"}  # "he" points at him but is no name of his
 
 
 def test_four_kims_stay_apart_and_a_bare_kim_is_not_guessed():

@@ -18,6 +18,8 @@ _TITLES = re.compile(
     r"premier|chairman|chairwoman|secretary|minister|ambassador|envoy|pope|king|queen|prince|princess|"
     r"sheikh|rev)\.?\s+)+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: Words that point at a speaker without naming one: never kept as an actor's alias.
+PRONOUNS = frozenset("he she they it we i you him her them us his hers their its".split())
 
 
 def normalise(name: str) -> str:
@@ -90,7 +92,8 @@ def resolve_actors(reports: Iterable[Mentioned], make_id) -> tuple[list[ActorRec
         names = collections.Counter(r.name for r in reps)
         # The fullest form wins; among equals, the most frequent, then alphabetical.
         name = max(names, key=lambda n: (len(normalise(n).split()), names[n], -ord(n[0]), n))
-        aliases = sorted(({r.name for r in reps} | {r.mention for r in reps if r.mention}) - {name})
+        forms = {r.name for r in reps} | {r.mention for r in reps if r.mention}
+        aliases = sorted(f for f in forms - {name} if f.strip().lower() not in PRONOUNS)
         roles: dict[str, dict] = {}
         for r in reps:
             if r.role:

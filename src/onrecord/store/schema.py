@@ -194,6 +194,10 @@ CREATE TRIGGER statements_au AFTER UPDATE OF text, speaker ON statements BEGIN
   INSERT INTO statements_fts(rowid, text, speaker) VALUES (new.rowid, new.text, new.speaker);
 END;
 """),
+    ("0003_events_by_recipient", """
+-- A speaker page lists what was done to the actor too; without this it reads every event.
+CREATE INDEX events_recipient ON events(recipient_id, date);
+"""),
 ]
 
 
