@@ -571,3 +571,34 @@ def test_a_live_report_keeps_its_dateline_line_and_time_stamps():
     intro = "ROTTERDAM, Netherlands (AP) \u2014 The Latest on the strike at the port of Rotterdam (all times local):"
     doc = run(story_page(story=[intro, "10 p.m.", *STORY]))
     assert paragraphs(doc) == [intro, "10 p.m.", *STORY]
+
+
+OTHER_STORY = [
+    "The city council of Ghent voted on Tuesday to close the historic centre to cars from next spring, after "
+    "two years of debate over traffic, shops and air quality in the old town.",
+    "Shop owners in the centre had warned that the plan would drive customers to malls on the edge of the city, "
+    "and several of them said they would take the council to court over the decision.",
+    "The mayor said buses, bicycles and delivery vans would still be allowed into the centre at set hours, and "
+    "that the council would pay for extra parking at the edge of the old town.",
+    "Similar plans in other Belgian cities have cut traffic in their centres by a third, according to a study "
+    "published by the federal mobility agency last year.",
+    "Residents of the old town, who will keep access to their homes by car, mostly welcomed the vote, the local "
+    "residents' association said in a statement on Tuesday evening.",
+    "The council will hold a public meeting next month to present the details of the plan to shop owners, "
+    "residents and the bus company that runs the lines through the centre.",
+    "The closure is due to take effect on the first of April next year, if the court cases do not delay it.",
+]
+
+
+def test_the_first_article_wins_over_the_next_story_a_page_scrolls_on_to():
+    raw = story_page(story=STORY[:4]) + "\n" + "\n".join(
+        ["Next story", "Ghent closes its old town to cars", "By Piet Smit", "November 19, 2019", *OTHER_STORY])
+    assert paragraphs(run(raw)) == STORY[:4]
+
+
+def test_an_article_split_by_an_inline_box_wins_over_a_longer_list_further_down():
+    story = STORY[:2] + ["More from the desk", TEASERS[0], TEASERS[2], "Related: " + TEASERS[4]] + STORY[2:5]
+    deals = [x for i in range(0, len(TEASERS), 2) for x in (TEASERS[i] + " for $" + str(10 + i) + ".99",
+                                                            TEASERS[i + 1])]
+    raw = story_page(story=story, after=("Trending Stories",) + tuple(deals))
+    assert paragraphs(run(raw)) == STORY[:5]

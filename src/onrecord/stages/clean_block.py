@@ -73,23 +73,14 @@ def mark_relations(lines: list[Line], hint_title: str | None) -> None:
                 ln.kind = "dup"
 
 
-def find_block(lines: list[Line]) -> tuple[int, int]:
-    """Index of the first and last line of the article's paragraph block, or (-1, -1).
-
-    1. Cut the page into runs of lines (``clean_runs.build_runs``).
-    2. Take the most article-like run (``clean_runs.run_score``); join neighbouring runs that keep
-       to its topic and are separated by a few soft lines only (an inline "Related" box, an
-       advert, a photo).
-    3. Extend the start backwards over complete sentences (a short first paragraph) and trim
-       the end back to the last complete sentence.
-    """
-    runs = build_runs(lines)
-    if not runs:
-        return -1, -1
-    best = max(range(len(runs)), key=lambda r: run_score(runs[r]))
-    start, end = runs[best].start, runs[best].end
-    words = collections.Counter(runs[best].words)
-
+def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, float]:
+    """The block grown from run ``seed``: (first line, last line, score). Neighbouring runs join
+    while they keep to the block's topic and only a few soft lines stand between; the score
+    adds up the runs' ``run_score`` and rises by half under a date stamp or byline."""
+    start, end = runs[seed].start, runs[seed].end
+    words = collections.Counter(runs[seed].words)
+    score = run_score(runs[seed])
+    first = seed
     texts = {lines[i].text for i in range(start, end + 1) if lines[i].kind == "prose"}
 
     def joins(run: Run, a: int, b: int) -> bool:
@@ -114,20 +105,52 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             return on_topic >= 0.25
         return on_topic >= (0.3 if run.article_like else 0.4)
 
-    for r in range(best + 1, len(runs)):
+    for r in range(seed + 1, len(runs)):
         if not joins(runs[r], end, runs[r].start):
             break
         end = runs[r].end
         words.update(runs[r].words)
+        score += run_score(runs[r])
         texts.update(lines[i].text for i in range(runs[r].start, end + 1) if lines[i].kind == "prose")
-    for r in range(best - 1, -1, -1):
+    for r in range(seed - 1, -1, -1):
         # The article's head (its date stamp, byline) stands between its paragraphs and what
         # comes before them.
         if any(stamp(ln) for ln in lines[runs[r].end + 1:start]) or not joins(runs[r], runs[r].end, start):
             break
         texts.update(lines[i].text for i in range(runs[r].start, start) if lines[i].kind == "prose")
         start = runs[r].start
+        first = r
         words.update(runs[r].words)
+        score += run_score(runs[r])
+    # A date stamp or byline just above the block (an article's head) raises it by half.
+    return start, end, score * (1.5 if runs[first].anchored else 1.0)
+
+
+def find_block(lines: list[Line]) -> tuple[int, int]:
+    """Index of the first and last line of the article's paragraph block, or (-1, -1).
+
+    1. Cut the page into runs of lines (``clean_runs.build_runs``).
+    2. Grow a block from every run, joining neighbouring runs that keep to its topic and are
+       separated by a few soft lines only (an inline "Related" box, an advert, a photo); take the
+       block with the most article (``clean_runs.run_score`` of its runs), or an earlier one under
+       its own date stamp that comes close (the next story on a page that scrolls on).
+    3. Extend the start backwards over complete sentences (a short first paragraph) and trim
+       the end back to the last complete sentence.
+    """
+    runs = build_runs(lines)
+    if not runs:
+        return -1, -1
+    blocks = [_grow(lines, runs, r) for r in range(len(runs))]
+    # The block holding the most article wins; an earlier block of several paragraphs under its
+    # own date stamp or byline that comes close is the article and the later one the next story
+    # (a page that scrolls on to further articles).
+    best = max(range(len(blocks)), key=lambda r: blocks[r][2])
+    for r in range(best):
+        first, last, score = blocks[r]
+        if score >= 0.1 * blocks[best][2] and runs[r].anchored and runs[r].prose >= 3 and last < blocks[best][0]:
+            best = r
+            break
+    start, end, _ = blocks[best]
     # A headline or standfirst written as a sentence: a date stamp or byline follows it before
     # the next paragraph.
     for _ in range(2):

@@ -282,7 +282,7 @@ def _contact_signals(text: str) -> int:
 def is_contact(text: str) -> bool:
     """A contact/footer line: e-mail address, phone number, URL, copyright, "Powered by",
     sitemap. Long prose that only mentions such a thing is not one."""
-    if len(text) <= 800 and _contact_signals(text) >= 2:
+    if len(text) <= 1500 and _contact_signals(text) >= 2:
         return True  # a service notice: "Telephone: ... Fax: ... E-mail: ..."
     low = text.lower()
     url = "http" in low or "www." in low

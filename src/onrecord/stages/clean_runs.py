@@ -41,10 +41,16 @@ week weeks month months today yesterday tomorrow monday tuesday wednesday thursd
 _KEYWORD = re.compile(r"[a-z][a-z'\u2019\-]{3,}")
 
 
+_NAME_WORD = re.compile(r"(?<=[\w,;:)\u2019'\"] )[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?")
+
+
 def keywords(text: str) -> set[str]:
     """The content words of ``text``: lower-cased words of four letters or more, function words
-    and day/month words left out."""
-    return {w for w in _KEYWORD.findall(text.lower()) if w not in _STOP}
+    and day/month words left out; a capitalised word inside a sentence (a name) also as
+    ``"#name"``, so that names, which say most about what a text is about, count twice."""
+    out = {w for w in _KEYWORD.findall(text.lower()) if w not in _STOP}
+    out.update("#" + w.lower() for w in _NAME_WORD.findall(text) if w.lower() not in _STOP)
+    return out
 
 
 def keepable(ln: Line) -> bool:
@@ -170,8 +176,7 @@ def run_score(run: Run) -> float:
     alternate with other lines (teasers with headlines and time stamps), when they do not share
     their words (a list of other stories), when posts' furniture sits between them (comments, a
     feed), when a comment-section header stands before the run or when most paragraphs open with a
-    headline glued to them (teasers); paragraphs the page repeats
-    elsewhere count half; a date stamp or byline just before the run raises it by half."""
+    headline glued to them (teasers); paragraphs the page repeats elsewhere count half."""
     score = (run.chars - run.repeats / 2) * min(1.0, run.prose / run.size / 0.6)
     if run.prose >= 6:
         score *= min(1.0, max(0.3, (run.cohesion - 0.04) / 0.2))
@@ -181,15 +186,18 @@ def run_score(run: Run) -> float:
         score *= 0.1
     if run.glued >= 3 and run.glued * 2 >= run.prose:
         score *= 0.2
-    if run.anchored:
-        score *= 1.5
     return score
 
 
 def topical(run: Run, words: collections.Counter) -> float:
     """Share (0-1) of the run's content words (by occurrence) that ``words`` (the article's so
     far) holds: how much the run keeps to the article's topic."""
-    total = sum(run.words.values())
+    return topical_words(run.words, words)
+
+
+def topical_words(words: collections.Counter, other: collections.Counter) -> float:
+    """Share (0-1) of the occurrences of ``words`` whose word ``other`` holds."""
+    total = sum(words.values())
     if not total:
         return 0.0
-    return sum(n for w, n in run.words.items() if w in words) / total
+    return sum(n for w, n in words.items() if w in other) / total
