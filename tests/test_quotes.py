@@ -206,6 +206,9 @@ def test_a_quotation_with_no_words_of_the_writer_is_no_indirect_clause():
     # ... but not when the clause reports someone's words itself
     ("The agency said in a report that the talks had stalled, according to Radio Free Asia.",
      [("the talks had stalled", "agency")]),
+    ("The prisoners were released in Doha, where the group maintains an office, according to a Taliban "
+     "spokesman.", [("The prisoners were released in Doha, where the group maintains an office",
+                     "a Taliban spokesman")]),
     ("Kim addressed the plenary and clarified the party's stand on the talks, according to the state news "
      "agency.", []),
     ("Three sailors died in the fire, the US military said.\n\nIt did not name them and said it was "

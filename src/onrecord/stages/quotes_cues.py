@@ -24,7 +24,7 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _MODIFIER = {"acl", "relcl", "amod"}  # a verb inside a noun phrase ("two people briefed on the talks")
 STATEMENT_NOUNS = frozenset("claim claims remark remarks statement words warning message comment comments "
                             "assertion argument stance position pledge promise vow insistence demand call "
-                            "answer reply response view".split())
+                            "answer reply response view stand".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -348,12 +348,20 @@ def _according_to(ctx, found: list[Indirect]) -> list[Indirect]:
         if any(f.verb.idx >= start and f.verb.idx < end for f in found):
             continue
         if any(t.lower_ == "saying" or t.lemma_ in INDIRECT_VERBS and t.pos_ == "VERB"
-               for t in ctx.tokens_between(start, end)):
-            continue
-        if end - start < 12 or _quoted_share(ctx, start, end) > 0.5:
+               and _reports(t) for t in ctx.tokens_between(start, end)):
+            continue  # the clause reports someone's words itself
+        if end - start < 12 or not _writers_clause(ctx, start, end):
             continue
         out.append(Indirect(start, end, tok, objs[0]))
     return out
+
+
+def _reports(verb) -> bool:
+    """True when reporting verb ``verb`` does report words here: it has a content clause, or it is a
+    plain verb of saying, or its object is a statement ("clarified the party's stand");
+    "where the group maintains an office" does not."""
+    return verb.lemma_.lower() in _SAY_LIKE or _clause_of(verb) is not None or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children)
 
 
 def _trailing_source(ctx, according, sent_start: int, sent_end: int) -> tuple[int, int] | None:
@@ -406,7 +414,7 @@ def _trailing_cues(ctx, found: list[Indirect], used: set[int]) -> list[Indirect]
             start += dl.end()
         text = ctx.body[start:end].rstrip(" ,")
         end = start + len(text)
-        if end - start < 12 or ctx.inside_quote(start) or _quoted_share(ctx, start, end) > 0.5 \
+        if end - start < 12 or ctx.inside_quote(start) or not _writers_clause(ctx, start, end) \
                 or not _has_verb(ctx, start, end):
             continue
         out.append(Indirect(start, end, tok, subj))
