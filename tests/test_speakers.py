@@ -205,6 +205,18 @@ def test_cue_placement(body, fragment, speaker):
     assert speaker_of(run(body), fragment) == speaker
 
 
+def test_inverted_cue_after_fronted_statement_and_cueless_quote_before_it():
+    body = ("Political counselor Dan Holmes testified on Friday.\n\n\u201cI then heard the president ask, quote, "
+            "\u2018So he is going to do it?\u2019\u201d Holmes testified. \u201cThe ambassador replied that \u2018He is "
+            "going to do it,\u2019 adding that the leader will do anything you ask.\u201d\n\nThe ambassador was known "
+            "for telling others \"he was in charge of the file\" despite being the envoy in Rome, said another "
+            "witness in the inquiry, former adviser Ann Cole.")
+    quotes = run(body)
+    assert speaker_of(quotes, "ambassador replied") == "Dan Holmes"
+    assert [(q.kind, q.speaker) for q in quotes if "was known for" in q.text] == [("indirect", "Ann Cole")]
+    assert speaker_of(quotes, "in charge of the file") == "Ann Cole"
+
+
 def test_sentence_opening_subject_is_salient_when_the_parser_picks_another_root():
     body = ("Tom Hale testified on Friday. Counsel Ray Dorn asked Hale about his notes, but Hale's lawyer said the "
             "question was outside the scope of the hearing.\n\nHale did mention his earlier interview, in which he "

@@ -53,6 +53,12 @@ def subject_of(verb):
                     and not (c.dep_ == "nsubjpass" and cur is verb)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - cur.i))
+        if cur is verb and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            # "<statement>, said another witness, ...": the inverted subject parsed as an object.
+            inverted = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
+                        and c.pos_ in ("NOUN", "PROPN")]
+            if inverted:
+                return inverted[0]
         for child in cur.children:
             if child.dep_ == "agent":
                 for obj in child.children:
@@ -109,6 +115,10 @@ def _after_cue(ctx, span, limit_end: int):
                 return None
             if prefix:
                 subj = [t for t in prefix if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i]
+                if not subj:
+                    later = subject_of(tok)
+                    if later is not None and later.i > tok.i:
+                        return later, tok  # "... despite being the envoy in Brussels, said X"
                 heads = subj or [t for t in prefix if t.pos_ in ("PROPN", "NOUN", "PRON")]
                 return (heads[0] if subj else heads[-1], tok) if heads else None
             after = [c for c in tok.rights if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
@@ -159,6 +169,8 @@ def _parse_cue(ctx, span):
         return None
     cur = roots[0].head
     for _ in range(8):
+        if ctx.para_of(cur.idx) != span.para:
+            return None  # the parser ran into another paragraph
         if not (lo <= cur.i <= hi) and not ctx.inside_quote(cur.idx):
             if is_speech_verb(cur):
                 subj = subject_in_sentence(ctx, cur)
