@@ -70,6 +70,9 @@ def test_four_kims(fragment, speaker):
     # a description with no earlier noun to match refers to the person the story is about
     ("Secretary of State Mike Pompeo said Monday that talks would go on. The ranking U.S. diplomat also said "
      "that the promise of a brighter future was real.", "brighter future", "Mike Pompeo"),
+    # an office named in full, past the part the tagger marked
+    ("The United Nations High Commissioner for Refugees said the camps were badly overcrowded.",
+     "badly overcrowded", "United Nations High Commissioner for Refugees"),
     # groups and institutions speak too
     ("Experts based in Seoul and Washington, however, pointed out that the approach lacked understanding.",
      "lacked understanding", "Experts based in Seoul and Washington"),

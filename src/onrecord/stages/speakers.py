@@ -48,6 +48,14 @@ class Speaker:
     head: str = ""  # lower-case head noun of a description ("official"), for later "the official"
 
 
+def _titled_tail(span, head) -> bool:
+    """True when the phrase goes on after its proper head with "for/of" and capitalised words only
+    ("High Commissioner for Human Rights"), so the whole phrase is one name."""
+    tail = [t for t in span if t.i > head.i]
+    return len(tail) >= 2 and tail[0].lower_ in ("for", "of", "on") and tail[-1].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "on", "&") for t in tail[1:])
+
+
 def _proper_marks(span, head) -> list[str]:
     """The proper words that pick out a description ("French" in "the French foreign ministry")."""
     return [t.text for t in span if t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))]
@@ -337,6 +345,9 @@ class SpeakerIndex(NameBook):
             if name:
                 canon = self.canonical_name(name, at)
                 return Speaker(canon, mention, "person", False, self.roles.get(canon), self.affils.get(canon))
+        if not coordinated and head.pos_ == "PROPN" and _titled_tail(span, head):
+            # "The United Nations High Commissioner for Human Rights": an office named in full.
+            return Speaker(strip_article(mention), mention, "org", False)
         if not coordinated and (head.pos_ == "PROPN" or head.text[:1].isupper() and head.is_alpha
                                 and self._candidates(head.text)):
             # (A surname the tagger took for a common noun is still that person's name.)
