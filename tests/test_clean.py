@@ -602,3 +602,18 @@ def test_an_article_split_by_an_inline_box_wins_over_a_longer_list_further_down(
                                                             TEASERS[i + 1])]
     raw = story_page(story=story, after=("Trending Stories",) + tuple(deals))
     assert paragraphs(run(raw)) == STORY[:5]
+
+
+def test_a_feed_of_teasers_right_after_the_article_is_cut_off():
+    feed = []
+    for n in range(0, 8, 2):
+        feed += [TEASERS[n], TEASERS[n + 1], f"{n + 2} hours ago"]
+    assert paragraphs(run(story_page(story=STORY + feed))) == STORY
+
+
+def test_a_photo_gallery_and_a_video_player_inside_the_article_are_dropped():
+    gallery = ["Photos: the strike at the port"] + [
+        f"{n + 1} / 6 Dock workers gather at the gates of the container terminal as the strike begins." for n in range(6)]
+    video = ["Now Playing", "1:23", "Up Next"]
+    story = STORY[:2] + gallery + STORY[2:4] + video + STORY[4:]
+    assert paragraphs(run(story_page(story=story))) == STORY

@@ -94,9 +94,10 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
         # An inline box of links ("Related articles" and a few headlines), an advert or a photo
         # may sit inside an article; a byline, credit, tag list, footer or comment section never
         # does. The farther apart, the more the run must keep to the article's topic.
-        # Table cells, numbers and stray words (a crude dump's one line per cell) count little.
-        size = sum(0.0 if ln.kind in ("junk", "dup", "ui") else 1.0 if len(cl.words(ln.text)) >= 3 else 0.25
-                   for ln in gap)
+        # Table cells, numbers, stray words (a crude dump's one line per cell) and the captions of a
+        # photo gallery count little.
+        size = sum(0.0 if ln.kind in ("junk", "dup", "ui") else 0.25 if ln.kind == "caption" or len(cl.words(ln.text)) < 3
+                   else 1.0 for ln in gap)
         if size > 25 or any(ln.kind in HARD and (ln.kind != "list_header" or _COMMENTS.search(ln.text))
                             for ln in gap):
             return False

@@ -178,7 +178,8 @@ decrease reset font-size+ font-size- prev. next. back to all rights reserved tra
 """.split())
 _UI_PHRASE = re.compile(
     r"^(?:\d+\s*min(?:ute)?s?\s*read|reading time:?.*|listen to (?:this|the) (?:article|story).*|"
-    r"story continues below.*|continue reading.*|scroll (?:down )?to continue.*|"
+    r"story continues below.*|continue reading.*|scroll (?:down )?to continue.*|now playing|up next|autoplay.*|"
+    r"watch next|next video|video duration.*|\d{1,2}:\d{2}(?::\d{2})?|"
     r"click here.*|tap here.*|\(?advertisement\)?|sponsored content|you may also like.*|"
     r"(?:top|most) \d+ (?:stories|news|articles)|more (?:from|on|in) [\w' -]{1,40}|"
     r"recommended(?: for you| stories| articles)?|editor'?s? picks?|"

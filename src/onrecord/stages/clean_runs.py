@@ -63,7 +63,7 @@ def keepable(ln: Line) -> bool:
 class Run:
     """A stretch of lines from one paragraph (``start``) to the last keepable line (``end``),
     both indices into the page's lines. ``chars``/``prose`` count its paragraphs' characters and
-    lines, ``size`` its lines of three words or more, ``meta`` the post furniture among them (time stamps, vote
+    lines, ``size`` its lines of three words or more but captions, ``meta`` the post furniture among them (time stamps, vote
     counts, signatures); ``after_comments`` says a comment-section header stands just before it,
     ``anchored`` that a date stamp or byline does (an article's head); ``repeats`` counts the
     characters of its paragraphs that the page shows elsewhere too (tickers, teasers, captions),
@@ -112,6 +112,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
     last_comments = -100
     paras: list[set[str]] = []
     seen = collections.Counter(ln.text for ln in lines if ln.kind == "prose")
+    breaks = stream_starts(lines)
 
     def close(run: Run) -> None:
         run.cohesion = _cohesion(paras)
@@ -120,6 +121,9 @@ def build_runs(lines: list[Line]) -> list[Run]:
     for i, ln in enumerate(lines):
         if ln.kind == "comments":
             last_comments = i
+        if cur is not None and i in breaks:
+            close(cur)
+            cur = None
         if cur is None:
             if ln.kind == "prose":
                 kw = keywords(ln.text)
@@ -134,9 +138,9 @@ def build_runs(lines: list[Line]) -> list[Run]:
             close(cur)
             cur = None
             continue
-        # Table cells, numbers and single words (one line per cell in a crude dump) do not
-        # make the run less of an article.
-        if keepable(ln) or len(cl.words(ln.text)) >= 3:
+        # Table cells, numbers and single words (one line per cell in a crude dump) and photo
+        # captions do not make the run less of an article.
+        if keepable(ln) or (ln.kind != "caption" and len(cl.words(ln.text)) >= 3):
             cur.size += 1
         if ln.kind in _POST_FURNITURE:
             cur.meta += 1
@@ -160,6 +164,25 @@ def build_runs(lines: list[Line]) -> list[Run]:
     if cur is not None:
         close(cur)
     return runs
+
+
+def stream_starts(lines: list[Line]) -> set[int]:
+    """Indices of the lines where a stream of posts begins (a feed of teasers, each with a time
+    stamp or a count; comments with their signatures), so that the article it follows with no
+    boundary ends before it: the first item, a headline and a paragraph or less, above the first
+    of two pieces of post furniture within ten lines with a paragraph between them."""
+    out: set[int] = set()
+    furniture = [i for i, ln in enumerate(lines) if ln.kind in _POST_FURNITURE]
+    for a, b in zip(furniture, furniture[1:]):
+        if b - a > 10 or (out and a <= max(out) + 10) or not any(ln.kind == "prose" for ln in lines[a + 1:b]):
+            continue
+        k = a - 1
+        if k >= 0 and lines[k].kind == "prose":
+            k -= 1
+        if k >= 0 and lines[k].kind == "short":
+            k -= 1
+        out.add(k + 1)
+    return out
 
 
 def _cohesion(paras: list[set[str]]) -> float:

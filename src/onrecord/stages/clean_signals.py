@@ -177,6 +177,7 @@ _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CAPTION_SHAPE = re.compile(
     r"^\d{1,3}\s?of\s?\d{1,3}(?=\S)|"  # a gallery counter glued to its caption: "1of4Grass Valley's ..."
+    r"^(?:(?i:photo|image|picture|slide)\s+)?\d{1,3}\s?(?:of|/)\s?\d{1,3}(?:\s+[A-Z(\"\u201c]|$)|"  # "1 / 8 A view of ..."
     r"^(?i:image|media|photo|video|picture) (?i:caption|copyright)(?=[A-Z\s:])|"  # "Media captionJulian Assange ..."
     r"\b(?:Credit|Photo|Image|Picture|Source)s?:\s*[A-Z][\w.&'/ -]{1,50}\)?$|"
     r"[a-z]\.\s?(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg|Shutterstock|iStock|Xinhua|Yonhap)$|"  # "... equivalent. Credit: ESA"
@@ -190,7 +191,7 @@ _CAPTION_SHAPE = re.compile(
     r"(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
 
 
-_CAPTION_HINT = re.compile(r" via |^\d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
+_CAPTION_HINT = re.compile(r" via |^\d|^(?i:photo|image|picture|slide) \d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
                            r"second|top|bottom|front|rear),|/")
 
 
