@@ -273,3 +273,41 @@ def test_short_sentence_quote_after_a_cued_one_is_kept():
 def test_empty_body_and_bare_document():
     assert run("") == []
     assert run("Nothing is said here. The weather was fine.") == []
+
+
+@pytest.mark.parametrize("body, text", [
+    # the writer's own clause after the statement is not part of it
+    ("The minister said the ruling would not change the facts on the ground, while the opposition condemned the "
+     "move announced on Monday.", "the ruling would not change the facts on the ground"),
+    ("Kemp said it was his duty to report the payments, as he fended off attacks from party leaders on his "
+     "loyalty.", "it was his duty to report the payments"),
+    ("The mayor said he had read part of the report and slammed the council's handling of the flood as a "
+     "disgrace.", "he had read part of the report"),
+    ("Union leaders have long warned that staff shortages have taken their toll on clerks and compromised "
+     "safety at the court.", "staff shortages have taken their toll on clerks and compromised safety at the "
+     "court"),
+    ("Rossi said he and two aides formed an informal channel, for which they were known as the Three "
+     "Musketeers.", "he and two aides formed an informal channel"),
+    ("Lindgren said he hoped the talks would open the way for direct contacts with the rebels, who have long "
+     "refused to negotiate.", "he hoped the talks would open the way for direct contacts with the rebels"),
+    ("The governor says her plan has created jobs \u2014 and in some cases, she is right.",
+     "her plan has created jobs"),
+    # ... but the statement runs to its own end
+    ("Police said no patrols were made from 11:30 p.m. Aug. 3 to 5:30 a.m. the next day, when the guards found "
+     "the body.", "no patrols were made from 11:30 p.m. Aug. 3 to 5:30 a.m. the next day, when the guards found "
+     "the body"),
+    ("She said she wasn't worried about the cost of the plan, but she did fear there would be delays if more "
+     "firms joined.", "she wasn't worried about the cost of the plan, but she did fear there would be delays if "
+     "more firms joined"),
+    ("In an interview, she said she pushed her staff to double the budget, then cut it a little and asked for "
+     "$5 million a year.", "she pushed her staff to double the budget, then cut it a little and asked for "
+     "$5 million a year"),
+    ("Grant said Vela was still a risk to others because of the nature of his crimes, the anger he showed after "
+     "his arrest and his prior attacks.", "Vela was still a risk to others because of the nature of his crimes, "
+     "the anger he showed after his arrest and his prior attacks"),
+    ("Prosecutors alleged that Ann Roe and Bo Lin, assigned to the night shift at the depot, \"played cards,\" "
+     "lingered in an office and appeared to sleep for two hours.", "Ann Roe and Bo Lin, assigned to the night "
+     "shift at the depot, \"played cards,\" lingered in an office and appeared to sleep for two hours"),
+])
+def test_statement_extent(body, text):
+    assert [q.text for q in run(body) if q.kind == "indirect"] == [text]

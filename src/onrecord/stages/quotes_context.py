@@ -62,9 +62,11 @@ class QuoteContext:
             after = self.body[pos:pos + 3].lstrip()
             if after[:1].islower() or after[:1].isdigit():
                 continue
-            if re.search(r"(\b[A-Z]\.[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|No|Prof)\.)$",
+            if re.search(r"(\b[A-Za-z]\.[A-Za-z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|No|Prof|"
+                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$",
                          self.body[max(0, pos - 6):pos]):
-                # "U.S. Senate", "Mr. Kim": a break only where the parser starts a sentence too.
+                # "U.S. Senate", "Mr. Kim", "10:30 p.m. Aug. 9": a break only where the parser starts
+                # a sentence too.
                 nxt = self.token_at_or_after(pos)
                 if nxt is None or not nxt.is_sent_start:
                     continue

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .quotes_cues import STATEMENT_NOUNS, subject_in_sentence
+from .quotes_extent import statement_end
 from .quotes_lex import GROUP_NOUNS, INDIRECT_VERBS, PERSON_NOUNS, is_title
 from .quotes_phrases import agentive
 
@@ -62,6 +63,7 @@ def _content_bounds(ctx, clause, verb) -> tuple[int, int] | None:
     fronted = False
     if lo > verb.i:
         lo = max(lo, verb.i + 1)
+        hi = statement_end(clause, verb, lo, hi)
     elif hi < verb.i:
         # Fronted content ("The US is in no rush ..., officials said"): from the sentence start.
         hi = min(hi, verb.i - 1)

@@ -15,7 +15,7 @@ promise concede caution lament estimate testify tweet post quip joke agree disag
 criticise accuse charge allege counter retort mention indicate reveal disclose assure inform
 underline underscore highlight dismiss describe call put recount brief boast shout cry exclaim
 whisper murmur plead demand threaten forecast guess wonder think believe hope proclaim affirm
-repeat echo concur object protest add insist told said clarify
+repeat echo concur object protest add insist told said clarify slam blast hail praise condemn denounce
 """.split())
 
 #: Verbs whose content clause is reported speech ("X said (that) ...", "X told Y that ...").
