@@ -617,3 +617,14 @@ def test_a_photo_gallery_and_a_video_player_inside_the_article_are_dropped():
     video = ["Now Playing", "1:23", "Up Next"]
     story = STORY[:2] + gallery + STORY[2:4] + video + STORY[4:]
     assert paragraphs(run(story_page(story=story))) == STORY
+
+
+def test_a_comments_button_among_share_buttons_is_no_comment_section():
+    raw = "\n".join(["Home", "Rotterdam port strike halts container traffic", "By Anna Berg", "Facebook", "Twitter",
+                     "Comments", "Print", "Email", *STORY, "Copyright \u00a9 2019 Example News"])
+    assert paragraphs(run(raw)) == STORY
+
+
+def test_a_word_the_page_writes_glued_more_than_once_is_a_name_not_a_glued_teaser():
+    story = [p.replace("container", "MacBook container") for p in STORY]
+    assert paragraphs(run(story_page(story=story))) == story

@@ -32,10 +32,15 @@ _WHOLE_SENTENCE = re.compile(r"(?<![.\u2026])[\w\"'\u201d\u2019)][.!?][\"'\u201d
 
 
 def mark_relations(lines: list[Line], hint_title: str | None) -> None:
-    """Label lines by their neighbours: the text of an embedded post above its signature line, a
+    """Label lines by their neighbours: a "Comments" button among share buttons, the text of an
+    embedded post above its signature line, a
     line repeated within the next three lines (captions and headlines scraped twice), and a
     cut-off teaser of a following paragraph."""
     keys = [_key(ln.text) for ln in lines]
+    for i, ln in enumerate(lines):
+        # "Comments" among share buttons is a button, not a comment section's header.
+        if ln.kind == "comments" and 0 < i < len(lines) - 1 and lines[i - 1].kind == lines[i + 1].kind == "ui":
+            ln.kind = "ui"
     for i, ln in enumerate(lines[1:], 1):
         # An embedded post: its text stands just above its signature line.
         if ln.kind == "embed" and lines[i - 1].kind in ("contact", "short", "sentence", "prose", "dup"):

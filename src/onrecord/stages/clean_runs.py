@@ -113,6 +113,13 @@ def build_runs(lines: list[Line]) -> list[Run]:
     paras: list[set[str]] = []
     seen = collections.Counter(ln.text for ln in lines if ln.kind == "prose")
     breaks = stream_starts(lines)
+    page = "\n".join(ln.text for ln in lines)
+
+    def glued(text: str) -> int:
+        # A word written so more than once on the page ("MacBook") is a name, not a glue.
+        word = cs.glued_word(text)
+        return int(word is not None and page.count(word) == 1)
+
 
     def close(run: Run) -> None:
         run.cohesion = _cohesion(paras)
@@ -121,15 +128,15 @@ def build_runs(lines: list[Line]) -> list[Run]:
     for i, ln in enumerate(lines):
         if ln.kind == "comments":
             last_comments = i
-        if cur is not None and i in breaks:
-            close(cur)
+        if cur is not None and i in breaks and not cur.meta:
+            close(cur)  # an article (no furniture of its own so far) ends where a stream begins
             cur = None
         if cur is None:
             if ln.kind == "prose":
                 kw = keywords(ln.text)
                 cur = Run(i, i, len(ln.text), 1, 1, after_comments=i - last_comments <= 6,
                           anchored=any(p.kind in _HEAD_KINDS for p in lines[max(0, i - 5):i]),
-                          repeats=len(ln.text) if seen[ln.text] > 1 else 0, glued=int(cs.is_glued_teaser(ln.text)),
+                          repeats=len(ln.text) if seen[ln.text] > 1 else 0, glued=glued(ln.text),
                           words=collections.Counter(kw))
                 paras = [kw]
                 streak = 0
@@ -150,7 +157,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
                 cur.chars += len(ln.text)
                 cur.prose += 1
                 cur.repeats += len(ln.text) if seen[ln.text] > 1 else 0
-                cur.glued += cs.is_glued_teaser(ln.text)
+                cur.glued += glued(ln.text)
                 cur.words.update(kw)
                 paras.append(kw)
             if keepable(ln):
@@ -170,12 +177,18 @@ def stream_starts(lines: list[Line]) -> set[int]:
     """Indices of the lines where a stream of posts begins (a feed of teasers, each with a time
     stamp or a count; comments with their signatures), so that the article it follows with no
     boundary ends before it: the first item, a headline and a paragraph or less, above the first
-    of two pieces of post furniture within ten lines with a paragraph between them."""
+    of two pieces of post furniture within ten lines with one or two paragraphs between them."""
     out: set[int] = set()
     furniture = [i for i, ln in enumerate(lines) if ln.kind in _POST_FURNITURE]
+    last = -100  # the last furniture of the stream found so far
     for a, b in zip(furniture, furniture[1:]):
-        if b - a > 10 or (out and a <= max(out) + 10) or not any(ln.kind == "prose" for ln in lines[a + 1:b]):
+        # One item between two pieces of furniture: a paragraph or two, not an article's worth.
+        if b - a > 10 or not 1 <= sum(ln.kind == "prose" for ln in lines[a + 1:b]) <= 2:
             continue
+        if a <= last:
+            last = b
+            continue
+        last = b
         k = a - 1
         if k >= 0 and lines[k].kind == "prose":
             k -= 1

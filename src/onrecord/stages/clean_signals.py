@@ -250,12 +250,12 @@ def is_post_signature(text: str) -> bool:
 _GLUE = re.compile(r"(?<=[a-z0-9?!'\u2019)])(?=[A-Z](?:[a-z]|\s))")
 
 
-def is_glued_teaser(text: str) -> bool:
-    """A teaser whose headline and summary a page's markup glued together ("Tape Gaffe Ends Hamlin's
-    Title RunDenny Hamlin's championship run was foiled ..."): a title-case head of three words or
-    more runs without a space into a sentence."""
+def glued_word(text: str) -> str | None:
+    """The word where a page's markup glued a teaser's headline to its summary ("RunDenny" in "Tape
+    Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled ..."), else None: a
+    title-case head of three words or more runs without a space into a sentence."""
     if len(text) > 600:
-        return False
+        return None
     for m in _GLUE.finditer(text, 10, 160):
         head, rest = text[: m.start()], text[m.start():]
         words = head.split()
@@ -268,5 +268,5 @@ def is_glued_teaser(text: str) -> bool:
         opening = sum(1 for w in rest_words[:4] if w[:1].isupper())
         if (caps >= 0.7 * len(words) and len(words) <= 20 and len(rest_words) >= 6 and opening <= 2
                 and lower >= 0.4 * len(rest_words)):
-            return True
-    return False
+            return words[-1] + rest_words[0]
+    return None
