@@ -33,6 +33,11 @@ def _only_glue(doc, a: int, b: int) -> bool:
 
 def _extend(clause, verb, hi: int) -> int:
     doc = verb.doc
+    nxt = doc[hi + 1] if hi + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ in ("aux", "auxpass") and nxt.head.i > hi and not _has_subject(nxt.head):
+        # "until next of kin could be told": the parser took the subject into the clause and hung
+        # its verb elsewhere; the verb ends the statement.
+        hi = nxt.head.right_edge.i
     for child in verb.rights:
         if child.i <= hi or child.right_edge.i <= hi or child.dep_ in ("punct", "cc"):
             continue
