@@ -628,3 +628,15 @@ def test_a_comments_button_among_share_buttons_is_no_comment_section():
 def test_a_word_the_page_writes_glued_more_than_once_is_a_name_not_a_glued_teaser():
     story = [p.replace("container", "MacBook container") for p in STORY]
     assert paragraphs(run(story_page(story=story))) == story
+
+
+def test_text_going_on_after_an_inline_box_joins_even_with_few_shared_words():
+    lead = ["Three people died on Tuesday in clashes between protesters and security forces near a fuel plant "
+            "outside the capital, officials said.",
+            "The deaths brought to thirty the number of people killed since the interim government took office "
+            "three weeks ago."]
+    rest = ["A doctor at the scene told reporters he had tried to save one of the wounded men but failed.",
+            "Witnesses said helicopters flew low over the area as soldiers cleared the road with tear gas.",
+            "The ombudsman's office called on the military to withdraw from policing operations at once."]
+    story = lead + ["More from the desk", TEASERS[0], TEASERS[2], "Related: " + TEASERS[4]] + rest
+    assert paragraphs(run(story_page(story=story))) == lead + rest

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
 from .clean_edges import dateline_start, is_dateline_lede, mark_link_lists, stamp, trim_edges
-from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical
+from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical, topical_words
 
 if TYPE_CHECKING:
     from .clean import Line
@@ -107,6 +107,11 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
                             for ln in gap):
             return False
         on_topic = topical(run, words)
+        # Text going on after an inline box of links, as densely written as an article, needs
+        # less to share.
+        boxed = size <= 8 and any(ln.kind in ("list_header", "related") for ln in gap)
+        if boxed and run.prose >= 2 and run.prose >= 0.6 * run.size and on_topic >= 0.1:
+            return True
         if size <= 5:
             return on_topic >= 0.25
         return on_topic >= (0.3 if run.article_like else 0.4)
@@ -132,6 +137,12 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
     return start, end, score * (1.5 if runs[first].anchored else 1.0)
 
 
+def _head_above(lines: list[Line], start: int) -> bool:
+    """Whether the block starting at line ``start`` has a head of its own: a date stamp or byline
+    among the lines just above it."""
+    return any(stamp(ln) for ln in lines[max(0, start - 5):start])
+
+
 def find_block(lines: list[Line]) -> tuple[int, int]:
     """Index of the first and last line of the article's paragraph block, or (-1, -1).
 
@@ -139,7 +150,8 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     2. Grow a block from every run, joining neighbouring runs that keep to its topic and are
        separated by a few soft lines only (an inline "Related" box, an advert, a photo); take the
        block with the most article (``clean_runs.run_score`` of its runs), or an earlier one under
-       its own date stamp that comes close (the next story on a page that scrolls on).
+       its own date stamp when the bigger one has a head of its own and is about something else
+       (the next story on a page that scrolls on).
     3. Extend the start backwards over complete sentences (a short first paragraph) and trim
        the end back to the last complete sentence.
     """
@@ -151,9 +163,15 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     # own date stamp or byline that comes close is the article and the later one the next story
     # (a page that scrolls on to further articles).
     best = max(range(len(blocks)), key=lambda r: blocks[r][2])
+
+    def block_words(first: int, last: int) -> collections.Counter:
+        return sum((run.words for run in runs if first <= run.start <= last), collections.Counter())
+
     for r in range(best):
         first, last, score = blocks[r]
-        if score >= 0.1 * blocks[best][2] and runs[r].anchored and runs[r].prose >= 3 and last < blocks[best][0]:
+        if (score >= 0.1 * blocks[best][2] and runs[r].anchored and runs[r].prose >= 3 and last < blocks[best][0]
+                and _head_above(lines, blocks[best][0])
+                and topical_words(block_words(*blocks[best][:2]), block_words(first, last)) < 0.3):
             best = r
             break
     start, end, _ = blocks[best]
