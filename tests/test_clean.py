@@ -635,8 +635,8 @@ def test_text_going_on_after_an_inline_box_joins_even_with_few_shared_words():
             "outside the capital, officials said.",
             "The deaths brought to thirty the number of people killed since the interim government took office "
             "three weeks ago."]
-    rest = ["A doctor at the scene told reporters he had tried to save one of the wounded men but failed.",
+    rest = ["A doctor at the scene told reporters he had tried to save one of the wounded protesters but failed.",
             "Witnesses said helicopters flew low over the area as soldiers cleared the road with tear gas.",
-            "The ombudsman's office called on the military to withdraw from policing operations at once."]
+            "The ombudsman's office called on the security forces to withdraw from policing operations at once."]
     story = lead + ["More from the desk", TEASERS[0], TEASERS[2], "Related: " + TEASERS[4]] + rest
     assert paragraphs(run(story_page(story=story))) == lead + rest
