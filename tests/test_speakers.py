@@ -243,3 +243,20 @@ def test_trailing_aside_is_not_the_cue():
 ])
 def test_cue_word(body, fragment, cue):
     assert [q.cue for q in run(body) if fragment in q.text] == [cue]
+
+
+@pytest.mark.parametrize("body, fragment, speaker", [
+    # the quoted words are never their own speaker
+    ("Two neighbours also criticised the plan, with Foreign Minister Ayman Haddad warning of \"grave "
+     "consequences for the whole region\".", "grave consequences", "Ayman Haddad"),
+    # a statement noun that is the object of a reporting verb is the verb subject's statement
+    ("A spokesman for the Dutch Foreign Ministry reiterated the government's position that the camps \"are "
+     "illegal under international law and an obstacle to peace\".", "are illegal", "a spokesman for the Dutch "
+     "Foreign Ministry"),
+    # a second reporting verb after the quotation shares the first one's subject
+    ("Spain's foreign ministry said it viewed the move as \"another step undermining\" the basis for a peace "
+     "deal and said it would raise tensions.", "another step undermining", "Spain's foreign ministry"),
+])
+def test_partial_quote_speakers(body, fragment, speaker):
+    hits = [q for q in run(body) if q.kind == "partial" and fragment in q.text]
+    assert [q.speaker for q in hits] == [speaker]

@@ -116,9 +116,12 @@ def _after_cue(ctx, span, limit_end: int):
             if prefix:
                 subj = [t for t in prefix if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == tok.i]
                 if not subj:
-                    later = subject_of(tok)
-                    if later is not None and later.i > tok.i:
-                        return later, tok  # "... despite being the envoy in Brussels, said X"
+                    other = subject_of(tok)
+                    if other is not None and (other.i > tok.i or tok.dep_ == "conj" and other.i < span.open_at
+                                              and not ctx.inside_quote(other.idx)):
+                        # "... despite being the envoy in Brussels, said X"; "said it viewed the move as
+                        # "..." the basis for a deal and said ...": the conjoined verb's own subject.
+                        return other, tok
                 heads = subj or [t for t in prefix if t.pos_ in ("PROPN", "NOUN", "PRON")]
                 return (heads[0] if subj else heads[-1], tok) if heads else None
             after = [c for c in tok.rights if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
@@ -175,9 +178,13 @@ def _parse_cue(ctx, span):
             if is_speech_verb(cur):
                 subj = subject_in_sentence(ctx, cur)
                 return (subj, cur) if subj is not None else None
-            if cur.lower_ in STATEMENT_NOUNS:
+            if cur.lower_ in STATEMENT_NOUNS and not (cur.dep_ == "dobj" and is_speech_verb(cur.head)):
+                # (A statement noun that a reporting verb takes, "reiterated the UK's position that
+                # ...", is that verb's subject's statement: go on up to the verb.)
                 owner = _owner(cur)
-                return (owner, None) if owner is not None else None
+                if owner is None or ctx.inside_quote(owner.idx):
+                    return None
+                return owner, None
         if cur.head is cur:
             break
         cur = cur.head
@@ -185,13 +192,14 @@ def _parse_cue(ctx, span):
 
 
 def _owner(noun):
-    """Who a statement noun belongs to: "Russia's claim" -> Russia, "the claim by X" -> X."""
+    """Who a statement noun belongs to: "Russia's claim" -> Russia, "the claim by X" -> X, "Haddad
+    warning of ..." -> Haddad; "a warning of consequences" has no owner (its "of" is the content)."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ in ("poss", "nsubj"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and (child.lower_ != "of" or obj.pos_ == "PROPN"):
                     return obj
     doc = noun.doc
     # A possessive the parser attached elsewhere ("North Korea and Russia's claim").
@@ -243,6 +251,8 @@ def find_cue(ctx, idx: int) -> Cue | None:
 
 def _cue(ctx, found, how: str, sent) -> Cue | None:
     head, verb = found
+    if ctx.inside_quote(head.idx):
+        return None  # the quoted words are not their own speaker
     speaker = _owner_group(ctx, head) if verb is None else ctx.speakers.resolve(head)
     if speaker is None:
         return None
