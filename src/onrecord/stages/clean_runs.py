@@ -128,8 +128,8 @@ def build_runs(lines: list[Line]) -> list[Run]:
     for i, ln in enumerate(lines):
         if ln.kind == "comments":
             last_comments = i
-        if cur is not None and i in breaks and not cur.meta:
-            close(cur)  # an article (no furniture of its own so far) ends where a stream begins
+        if cur is not None and i in breaks and cur.meta <= 1:
+            close(cur)  # an article (no stream of its own so far) ends where a stream begins
             cur = None
         if cur is None:
             if ln.kind == "prose":
