@@ -73,6 +73,9 @@ def test_four_kims(fragment, speaker):
     # an office named in full, past the part the tagger marked
     ("The United Nations High Commissioner for Refugees said the camps were badly overcrowded.",
      "badly overcrowded", "United Nations High Commissioner for Refugees"),
+    # a description that picks out someone new with a relative clause is not the story's person
+    ("Rep. Ann Cole received the threat in March.\n\nThe staff member who took the call recalled that the "
+     "caller was angry.", "caller was angry", "The staff member who took the call"),
     # groups and institutions speak too
     ("Experts based in Seoul and Washington, however, pointed out that the approach lacked understanding.",
      "lacked understanding", "Experts based in Seoul and Washington"),

@@ -12,11 +12,16 @@ def np_tokens(head):
     left = [t for t in head.lefts if t.dep_ not in ("punct", "advmod", "cc", "preconj")]
     start = min([t.left_edge.i for t in left] + [head.i])
     end = head.i
+    doc = head.doc
     for child in head.rights:
+        if child.dep_ == "relcl" and head.pos_ == "NOUN" and child.left_edge.i == end + 1 \
+                and doc[child.left_edge.i].lower_ in ("who", "that") and child.right_edge.i - end <= 5:
+            # "the staff member who took the call": a short restrictive clause is part of the description.
+            end = child.right_edge.i
+            continue
         if child.dep_ in cut or child.text == ",":
             break
         end = max(end, child.right_edge.i)
-    doc = head.doc
     for k in range(head.i - 1, start - 1, -1):
         if doc[k].is_space:
             # A paragraph break: the parser joined the previous paragraph to this phrase.

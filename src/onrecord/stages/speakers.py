@@ -383,9 +383,11 @@ class SpeakerIndex(NameBook):
                 sp = self._last(at, lambda s: (s.head == lemma or (s.role or "").lower().split()[-1:] == [lemma]
                                 or (s.kind == "person" and lemma in (s.role or "").lower().split()))
                                 and _fits(s, marks), limit=60)
-                if sp is None and not plural and lemma in PERSON_NOUNS:
+                if sp is None and not plural and lemma in PERSON_NOUNS and not any(
+                        c.dep_ in ("relcl", "acl") for c in head.children):
                     # "The ranking U.S. diplomat also said": a new description of the person the
-                    # story is about, when no one was described with that noun before.
+                    # story is about, when no one was described with that noun before ("the staff
+                    # member who reported the call" picks out someone new).
                     sp = self._last(at, lambda s: s.kind == "person", limit=6)
                 if sp is not None:
                     return Speaker(sp.name, mention, sp.kind, sp.plural, sp.role, sp.affiliation, sp.head)
