@@ -542,6 +542,10 @@ def test_caption_shapes(text, expected):
     ("The company is part of the Volkswagen group.", False),
     ('"Follow me," the officer told the crowd.', False),
     ("Necessary cookies are absolutely essential for the website to function properly.", True),
+    ("We and our partners store and/or access information on a device, such as cookies.", True),
+    ("You can manage your privacy settings at any time.", True),
+    ("The regulator fined the firm for failing to protect the personal data of its users.", False),
+    ("Investors weighed the legitimate interests of shareholders.", False),
     ("A.M. Roundup: State lawmakers call the watchdog \u2018unsatisfactory\u2019 after...", False),
 ])
 def test_news_about_sites_and_cookies_is_no_call_to_act(text, expected):

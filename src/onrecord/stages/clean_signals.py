@@ -73,6 +73,10 @@ _PROMO_STRONG = re.compile(
     r"(?:our|this site's|this website's) use of cookies|cookies?\b.{0,60}\byou\b.{0,40}\b(?:consent|accept|agree)|"
     r"(?:strictly necessary|necessary|non-necessary|essential|functional|analytics|performance|targeting) cookies|"
     r"cookies (?:are|is) (?:absolutely |strictly )?(?:essential|necessary)|for the website to function|"
+    # consent dialogs: "We and our partners store and/or access information on a device ..."
+    r"we and our (?:\d+ )?(?:partners|vendors)|we (?:use|process|store|collect) (?:your )?personal data|"
+    r"manage (?:your )?(?:cookie |privacy |consent )?(?:settings|preferences|choices)|"
+    r"accept all(?: cookies)?\b|privacy (?:settings|preferences) (?:at any time|page|center|centre)|"
     r"retrieved \d{1,2} \w+ \d{4} from|thanks for (?:watching|reading)|now on youtube|"
     r"visit (?:our|my) (?:corporate )?(?:site|website|store|page)|check out (?:my|our) (?:website|site|page)|"
     r"(?:is|are) part of [\w .&]{2,60}, an? (?:\w+ ){0,3}(?:media group|publisher|media company)\b)|"
@@ -88,7 +92,8 @@ _PROMO_HINTS = ("subscri", "sign", "click", "tap here", "follow", "inbox", "spam
                 "copyright", "rights reserved", "enjoyed", "share", "tell us", "like this", "love this", "enjoy this",
                 "want more", "newsletter", "cookie", " app", "support", "member", "registering", "retrieved",
                 "thanks for", "youtube", "visit", "check out", "watch", "listen", "read more", "read the full",
-                "part of", "already", "reading")
+                "part of", "already", "reading", "partners", "vendors", "personal data", "manage",
+                "accept all", "privacy")
 # Weaker calls, trusted only at the article's edges: a sentence that opens with a call to act, or
 # that addresses the reader and names an action on the site ("... we send an email ...").
 _PROMO_IMPERATIVE = re.compile(
