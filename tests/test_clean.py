@@ -429,6 +429,7 @@ def test_the_article_does_not_join_text_above_its_own_date_stamp():
     ("A.M. Roundup: State lawmakers call the watchdog \u2018unsatisfactory\u2019 after...", "teaser"),
     ("\u2014 The Nigerian Senate (@NGRSenate) October 9, 2018", "embed"),
     ("(Graphic: Global assets in 2019 - here)", "short"),
+    ("\u00a9 John Brecher", "caption"), ("\u00a9 2019 Example Media Inc. All Rights Reserved.", "footer"),
     ("Also on example.com Journalists threatened with arrest as unrest spreads", "related"),
     ("http://example.com/wp-content/uploads/2018/10/photo_01.jpg 540 960 admin http://example.com/", "contact"),
     ("Associated Press writers Alan Fram, Zeke Miller, Laurie Kellman, Colleen Long, Eric Tucker and Jill Colvin "
@@ -644,3 +645,8 @@ def test_text_going_on_after_an_inline_box_joins_even_with_few_shared_words():
             "The ombudsman's office called on the security forces to withdraw from policing operations at once."]
     story = lead + ["More from the desk", TEASERS[0], TEASERS[2], "Related: " + TEASERS[4]] + rest
     assert paragraphs(run(story_page(story=story))) == lead + rest
+
+
+def test_a_photographer_s_copyright_inside_the_article_does_not_end_it():
+    story = STORY[:3] + ["\u00a9 John Brecher"] + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == STORY

@@ -191,12 +191,14 @@ _CAPTION_SHAPE = re.compile(
     rf", {_DAY},? {_MON} \d{{1,2}}, \d{{4}}\b|"  # "... speaks during a fundraiser, Sunday, Nov. 17, 2019, in Las Vegas."
     rf"(?<!\bon )(?<!\bfor )(?<!\buntil )(?<!\bby )(?<!\bsince )(?<!\bfrom )(?<!\bbefore )(?<!\bafter )(?<!\bto )(?<!\bof )\b{_DAY},? {_MON} \d{{1,2}}, \d{{4}}\.(?:\s|$)|"  # AP style: "... in Hanoi Wednesday, Nov. 20, 2019."
     r"^[^.!?]{0,200}[A-Z][\w'\u2019.-]+, (?:left|right|center|centre|second (?:left|right)|top|bottom|front|rear),|"
+    # a photographer's copyright without a year: "\u00a9 John Brecher", "Photo \u00a9 Reuters"
+    r"^\(?(?:(?i:photo|image|picture)\s*)?(?:\u00a9|\(c\))\s*[A-Z][\w.'\u2019-]*(?: [A-Z&][\w.'\u2019-]*){0,3}\)?$|"
     # a photographer and agency or paper: "Doug Mills/The New York Times", "(Reed Saxon / Associated Press)"
     r"^\(?[A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|de|da|van|von|der|den|del|la|le|al|bin)){1,4} ?/ ?"
     r"(?:The )?[A-Z][\w&.'\u2019-]+(?: [A-Z][\w&.'\u2019-]+){0,4}\)?$")
 
 
-_CAPTION_HINT = re.compile(r" via |^\d|^(?i:photo|image|picture|slide) \d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
+_CAPTION_HINT = re.compile(r"\u00a9|\(c\)| via |^\d|^(?i:photo|image|picture|slide) \d|^(?i:image|media|photo|video|picture) |:|\[\+\]$|day,? [A-Z]|, (?:left|right|center|centre|"
                            r"second|top|bottom|front|rear),|/")
 
 
