@@ -650,3 +650,12 @@ def test_text_going_on_after_an_inline_box_joins_even_with_few_shared_words():
 def test_a_photographer_s_copyright_inside_the_article_does_not_end_it():
     story = STORY[:3] + ["\u00a9 John Brecher"] + STORY[3:]
     assert paragraphs(run(story_page(story=story))) == STORY
+
+
+def test_a_byline_inside_a_live_report_lets_the_same_story_go_on():
+    update = ["Update: the dock workers' union said on Monday evening that the strike at the port of Rotterdam "
+              "would go on until the port employers returned to the talks.",
+              "Dock workers at the container terminal in Rotterdam said they were ready to strike for weeks, and "
+              "port employers said the strike was costing the port of Rotterdam millions."]
+    story = STORY + ["By Piet Smit"] + update
+    assert paragraphs(run(story_page(story=story))) == STORY + update

@@ -103,10 +103,14 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
         # photo gallery count little.
         size = sum(0.0 if ln.kind in ("junk", "dup", "ui") else 0.25 if ln.kind == "caption" or len(cl.words(ln.text)) < 3
                    else 1.0 for ln in gap)
-        if size > 25 or any(ln.kind in HARD and (ln.kind != "list_header" or _COMMENTS.search(ln.text))
-                            for ln in gap):
-            return False
+        hard = [ln for ln in gap if ln.kind in HARD and (ln.kind != "list_header" or _COMMENTS.search(ln.text))]
         on_topic = topical(run, words)
+        # A byline inside an article (a live report's entries, a second writer) lets text on the
+        # same topic go on.
+        if hard and not (size <= 5 and all(ln.kind == "byline" for ln in hard) and run.article_like and on_topic >= 0.5):
+            return False
+        if size > 25:
+            return False
         # Text going on after an inline box of links, as densely written as an article, needs
         # less to share.
         boxed = size <= 8 and any(ln.kind in ("list_header", "related") for ln in gap)
