@@ -292,6 +292,7 @@ def test_empty_body_and_bare_document():
      "refused to negotiate.", "he hoped the talks would open the way for direct contacts with the rebels"),
     ("The governor says her plan has created jobs \u2014 and in some cases, she is right.",
      "her plan has created jobs"),
+
     # ... but the statement runs to its own end
     ("Police said no patrols were made from 11:30 p.m. Aug. 3 to 5:30 a.m. the next day, when the guards found "
      "the body.", "no patrols were made from 11:30 p.m. Aug. 3 to 5:30 a.m. the next day, when the guards found "
@@ -313,3 +314,27 @@ def test_empty_body_and_bare_document():
 ])
 def test_statement_extent(body, text):
     assert [q.text for q in run(body) if q.kind == "indirect"][-1:] == [text]
+
+
+def test_statement_stops_before_the_sentence_cue_the_parser_took_into_it():
+    # A parse as the tagger gave it for a real sentence: the closing cue hangs inside the clause.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from onrecord.stages.quotes_extent import statement_end
+    words = ["The", "clerk", "recalled", "that", "he", "said", ",", '"', "I", "will", "find", "you", ",", '"',
+             "the", "office", "said", "."]
+    spaces = [True, True, True, True, True, False, True, False, True, True, True, False, False, True, True, True,
+              False, False]
+    heads = [1, 2, 2, 5, 5, 2, 5, 10, 10, 10, 5, 10, 10, 10, 15, 16, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "punct", "nsubj", "aux", "ccomp", "dobj",
+            "punct", "punct", "det", "nsubj", "conj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "VERB", "PRON", "PUNCT",
+           "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["DT", "NN", "VBD", "IN", "PRP", "VBD", ",", "``", "PRP", "MD", "VB", "PRP", ",", "''", "DT", "NN",
+            "VBD", "."]
+    lemmas = ["the", "clerk", "recall", "that", "he", "say", ",", '"', "I", "will", "find", "you", ",", '"', "the",
+              "office", "say", "."]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    end = statement_end(doc[5], doc[2], 4, 16)
+    assert doc[4:end + 1].text == 'he said, "I will find you,"'

@@ -20,6 +20,7 @@ from .quotes_lex import SPEECH_VERBS
 _SUBJ = ("nsubj", "nsubjpass")
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _DASHES = ("\u2014", "\u2013", "--")
+_CLOSING = ('"', "\u201d", "'", "\u2019")
 
 
 def _has_subject(tok) -> bool:
@@ -81,6 +82,10 @@ def _cut(clause, lo: int, hi: int) -> int:
             return k - 2
         if prev.text == "," and _background_relative(tok, hi):
             return k - 2
+        if prev.text in _CLOSING and doc[k - 2].text == "," and _closing_cue(tok, hi):
+            return k - 1  # 'he said, "...," the office said': up to the quotation's closing mark
+        if prev.text == "," and _closing_cue(tok, hi):
+            return k - 2
         if tok.pos_ == "CCONJ" and tok.lower_ == "and" and k + 1 <= hi and _own_action(doc[k + 1]):
             return k - 1
     return hi
@@ -101,6 +106,19 @@ def _background_relative(tok, hi: int) -> bool:
     if rel.dep_ != "relcl" or rel.right_edge.i < hi:
         return False
     return not any(doc[k].lower_ in _FIRST_PERSON for k in range(tok.i, hi + 1))
+
+
+def _closing_cue(tok, hi: int) -> bool:
+    """'..., the U.S. attorney's office said' closing the clause: the sentence's own cue, which the
+    parser took into the clause."""
+    doc = tok.doc
+    for k in range(tok.i, min(hi, tok.i + 12) + 1):
+        verb = doc[k]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
+            subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
+            return subj is not None and subj.left_edge.i == tok.i and not any(
+                doc[j].pos_ == "VERB" for j in range(verb.i + 1, hi + 1))
+    return False
 
 
 def _own_action(tok) -> bool:
