@@ -659,3 +659,13 @@ def test_a_byline_inside_a_live_report_lets_the_same_story_go_on():
               "port employers said the strike was costing the port of Rotterdam millions."]
     story = STORY + ["By Piet Smit"] + update
     assert paragraphs(run(story_page(story=story))) == STORY + update
+
+
+def test_a_list_of_same_topic_teasers_each_under_its_headline_does_not_win():
+    teasers = []
+    for n, port in enumerate(["Antwerp", "Hamburg", "Le Havre", "Bremen", "Felixstowe", "Genoa", "Valencia", "Gdansk"]):
+        teasers += [f"Port of {port} braces for strike spillover",
+                    f"Dock workers and port employers in {port} said the port strike in Rotterdam could send "
+                    f"extra container ships their way within days, union officials said on day {n + 1}."]
+    raw = story_page(story=STORY[:4]) + "\n" + "\n".join(["Port news"] + teasers)
+    assert paragraphs(run(raw)) == STORY[:4]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
 from . import clean_signals as cs
-from .clean_runs import keepable as _keepable, keywords
+from .clean_runs import headline_like, keepable as _keepable, keywords
 from .metadata_credits import find_dateline
 from .metadata_dates import find_dates
 
@@ -65,16 +65,6 @@ def stamp(ln: Line) -> bool:
         ln.kind == "short" and len(ln.text) < 80 and bool(find_dates(ln.text)))
 
 
-def _headline_like(ln: Line) -> bool:
-    """A short line written as a headline or link text: no paragraph, no list bullet, three to
-    twenty-five words, not closing a sentence with a period."""
-    if ln.kind not in ("short", "sentence") or ln.bullet:
-        return False
-    n = len(cl.words(ln.text))
-    # A line ending in a colon or an ellipsis introduces what follows.
-    return 3 <= n <= 25 and not ln.text.rstrip("\"'\u201d\u2019)").endswith((".", ":", "\u2026"))
-
-
 def _all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
@@ -94,22 +84,22 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
         if head:
             j = i + 1
             while j <= end and lines[j].kind != "prose":
-                if _headline_like(lines[j]) or lines[j].kind == "item":
+                if headline_like(lines[j]) or lines[j].kind == "item":
                     lines[j].kind = "related"
                 j += 1
             i = j
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if _headline_like(ln) and nxt is not None and _READ_MORE.match(nxt.text):
+        if headline_like(ln) and nxt is not None and _READ_MORE.match(nxt.text):
             ln.kind = "related"  # a link with its "Read more" button
             i += 1
             continue
-        if _headline_like(ln):
+        if headline_like(ln):
             j = i
-            while j + 1 <= end and (_headline_like(lines[j + 1]) or lines[j + 1].kind in ("caption", "junk", "ui", "dup") or (
+            while j + 1 <= end and (headline_like(lines[j + 1]) or lines[j + 1].kind in ("caption", "junk", "ui", "dup") or (
                     lines[j + 1].kind == "short" and len(cl.words(lines[j + 1].text)) <= 2)):
                 j += 1
-            group = [k for k in range(i, j + 1) if _headline_like(lines[k])]
+            group = [k for k in range(i, j + 1) if headline_like(lines[k])]
             intro = next((lines[k] for k in range(i - 1, start - 1, -1) if _keepable(lines[k]) or (
                 lines[k].kind == "short" and len(cl.words(lines[k].text)) > 2)), None)
             if len(group) >= 3 and not (intro is not None and intro.text.rstrip().endswith((":", "\u2026", "..."))):

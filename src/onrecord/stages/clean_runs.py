@@ -59,6 +59,17 @@ def keepable(ln: Line) -> bool:
     return ln.kind in ("prose", "sentence", "item", "embed")
 
 
+def headline_like(ln: Line) -> bool:
+    """A short line written as a headline or link text: no paragraph, no list bullet, three to
+    twenty-five words, not closing a sentence with a period."""
+    if ln.kind not in ("short", "sentence") or ln.bullet:
+        return False
+    n = len(cl.words(ln.text))
+    # A line ending in a colon or an ellipsis introduces what follows.
+    return 3 <= n <= 25 and not ln.text.rstrip("\"'\u201d\u2019)").endswith((".", ":", "\u2026"))
+
+
+
 @dataclass(slots=True)
 class Run:
     """A stretch of lines from one paragraph (``start``) to the last keepable line (``end``),
@@ -67,7 +78,8 @@ class Run:
     counts, signatures); ``after_comments`` says a comment-section header stands just before it,
     ``anchored`` that a date stamp or byline does (an article's head); ``repeats`` counts the
     characters of its paragraphs that the page shows elsewhere too (tickers, teasers, captions),
-    ``glued`` its paragraphs that start with a headline glued to them (a list of teasers);
+    ``glued`` its paragraphs that start with a headline glued to them (a list of teasers),
+    ``paired``/``paired_chars`` its paragraphs right under a headline-like line and their length;
     ``words`` counts its paragraphs' content words, ``cohesion`` (0-1) is how much its paragraphs
     share them."""
 
@@ -81,6 +93,8 @@ class Run:
     anchored: bool = False
     repeats: int = 0
     glued: int = 0
+    paired: int = 0
+    paired_chars: int = 0
     words: collections.Counter = field(default_factory=collections.Counter)
     cohesion: float = 0.0
 
@@ -158,6 +172,9 @@ def build_runs(lines: list[Line]) -> list[Run]:
                 cur.prose += 1
                 cur.repeats += len(ln.text) if seen[ln.text] > 1 else 0
                 cur.glued += glued(ln.text)
+                if headline_like(lines[i - 1]):
+                    cur.paired += 1
+                    cur.paired_chars += len(ln.text)
                 cur.words.update(kw)
                 paras.append(kw)
             if keepable(ln):
@@ -211,8 +228,9 @@ def run_score(run: Run) -> float:
     """How much article a run holds: its paragraphs' characters, discounted when the paragraphs
     alternate with other lines (teasers with headlines and time stamps), when they do not share
     their words (a list of other stories), when posts' furniture sits between them (comments, a
-    feed), when a comment-section header stands before the run or when most paragraphs open with a
-    headline glued to them (teasers); paragraphs the page repeats elsewhere count half."""
+    feed), when a comment-section header stands before the run, when most paragraphs open with a
+    headline glued to them or stand, short, each under a headline of its own (teasers);
+    paragraphs the page repeats elsewhere count half."""
     score = (run.chars - run.repeats / 2) * min(1.0, run.prose / run.size / 0.6)
     if run.prose >= 6:
         score *= min(1.0, max(0.3, (run.cohesion - 0.04) / 0.2))
@@ -222,6 +240,10 @@ def run_score(run: Run) -> float:
         score *= 0.1
     if run.glued >= 3 and run.glued * 2 >= run.prose:
         score *= 0.2
+    # Each short paragraph under a headline of its own: a list of teasers, not an article's
+    # sections (which run longer).
+    if run.prose >= 4 and run.paired >= 0.65 * run.prose and run.paired_chars <= 220 * run.paired:
+        score *= 0.3
     return score
 
 
