@@ -669,3 +669,9 @@ def test_a_list_of_same_topic_teasers_each_under_its_headline_does_not_win():
                     f"extra container ships their way within days, union officials said on day {n + 1}."]
     raw = story_page(story=STORY[:4]) + "\n" + "\n".join(["Port news"] + teasers)
     assert paragraphs(run(raw)) == STORY[:4]
+
+
+def test_table_cells_one_per_line_neither_end_nor_dilute_the_article():
+    table = ["Pos", "Player", "Plays", "%", "DE", "Jan de Vries", "60", "92%", "DT", "Piet Smit", "45", "71%"] * 3
+    story = STORY[:3] + table + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == STORY

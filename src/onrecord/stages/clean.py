@@ -1,11 +1,14 @@
 """Cleaning: from a scraped page to the article's own paragraphs.
 
 ``clean`` labels every line of the page (prose, headline-like, date stamp, byline, credit, photo
-caption, interface chrome, contact/footer, another script, duplicate, teaser), finds the article's
-paragraph block (the longest run of prose between hard boundaries such as "Top 10 Stories",
-bylines with e-mail addresses, copyright footers) and keeps the block's paragraphs. Every removed
-line goes to ``doc.removed``; the labelled lines go to ``doc.notes["clean"]`` as evidence for the
-metadata stage (headline, byline, dates, credits, copy-site wrapper).
+caption, interface chrome, contact/footer, another script, duplicate, teaser, comment header,
+post furniture, call to act, embedded post), relabels lines by their neighbours
+(``clean_block.mark_relations``), cuts the page into runs of paragraphs and grows the article's
+block from the most article-like of them (``clean_runs``, ``clean_block.find_block``: cohesion,
+comment sections, streams of posts, teaser lists, the head's date stamp), narrows the block at its
+edges and drops the links inside it (``clean_edges``), and keeps the block's paragraphs. Every
+removed line goes to ``doc.removed``; the labelled lines go to ``doc.notes["clean"]`` as evidence
+for the metadata stage (headline, byline, dates, credits, copy-site wrapper).
 """
 from __future__ import annotations
 
