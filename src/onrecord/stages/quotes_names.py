@@ -100,7 +100,7 @@ class NameBook:
         fulls = {n for _, n in parts if len(n.split()) >= 2}
         fulls.update(self._untagged_names())
         # A longer name that contains a shorter full name ("Donald Trump" in "Donald J. Trump") wins.
-        self.full_names = sorted(fulls, key=lambda n: -len(n.split()))
+        self._set_full_names(fulls)
         for ent, name in parts:
             if not name:
                 continue
@@ -149,11 +149,19 @@ class NameBook:
                 return name
         return None
 
+    def _set_full_names(self, names) -> None:
+        self.full_names = sorted(set(names), key=lambda n: (-len(n.split()), n))
+        self._by_word: dict[str, list[str]] = {}  # word -> full names holding it, longest first
+        for full in self.full_names:
+            for word in set(full.split()):
+                self._by_word.setdefault(word, []).append(full)
+
     def _candidates(self, name: str) -> list[str]:
+        """The full names that contain ``name`` as a run of words, longest first."""
         words = name.split()
         n = len(words)
         out = []
-        for full in self.full_names:
+        for full in self._by_word.get(words[0], []) if words else []:
             fw = full.split()
             if any(fw[i:i + n] == words for i in range(len(fw) - n + 1)):
                 out.append(full)
@@ -167,7 +175,7 @@ class NameBook:
             full = self._given_name(name, at) if " " not in name else None
             if full is None:
                 return name
-            self.full_names = sorted(self.full_names + [full], key=lambda n: -len(n.split()))
+            self._set_full_names(self.full_names + [full])
             return full
         longest = max(len(c.split()) for c in cands)
         cands = [c for c in cands if len(c.split()) == longest] if len(name.split()) > 1 else cands

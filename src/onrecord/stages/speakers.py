@@ -95,12 +95,14 @@ class SpeakerIndex(NameBook):
         ``sentence_bounds(char_offset) -> (start, end)`` the writer's sentence around an offset (a
         subject the parser found outside its verb's sentence is replaced by the one inside it)."""
         self.doc = sdoc
+        self._text = sdoc.text  # Doc.text joins every token on each access
         self.inside = inside_quote
         self._bounds = sentence_bounds
         self.roles: dict[str, str] = {}
         self.affils: dict[str, str] = {}
         self.name_pos: dict[str, list[int]] = {}  # canonical full name -> offsets of its mentions
         self.full_names: list[str] = []
+        self._by_word: dict[str, list[str]] = {}
         self._ent_at: dict[int, object] = {}
         self._ents = list(sdoc.ents)  # Doc.ents and Span.ents rebuild their list on every access
         for ent in self._ents:
@@ -199,7 +201,7 @@ class SpeakerIndex(NameBook):
             run.insert(0, tok)
         for k in range(len(run) - 1):
             name = " ".join(t.text for t in run[k:])
-            if name in self.full_names:
+            if name in self._by_word.get(run[k].text, ()):
                 return name
         if not (head.lemma_.lower() in PERSON_NOUNS or is_title(head.text)):
             return None
@@ -260,7 +262,7 @@ class SpeakerIndex(NameBook):
         """The last fitting subject before ``at``, preferring within the pronoun's paragraph (and the
         one before it when the pronoun opens its paragraph) a main-clause subject or a speaker over
         someone merely mentioned in a subordinate clause."""
-        text = self.doc.text
+        text = self._text
         window = text.rfind("\n\n", 0, at) + 1
         if not _SENT_END.search(text[window:at]):
             window = text.rfind("\n\n", 0, max(0, window - 2)) + 1
