@@ -93,9 +93,15 @@ def timeline(store: Store, f: Filters | None = None, *, after: str | None = None
         raise FilterError(f"limit={limit}: use 1 to 500")
     position = views.decode_cursor(after)
     kinds = kinds_shown(show, f)
-    groups = [views.page(store, kind, f, after=position, limit=limit + 1, newest_first=newest_first)
+    groups = [views.page_keys(store, kind, f, after=position, limit=limit + 1, newest_first=newest_first)
               for kind in kinds]
-    entries, more = merge_entries(groups, limit, newest_first)
+    keys, more = merge_entries([[k._asdict() for k in g] for g in groups], limit, newest_first)
+    # Only the rows shown are read in full, each kind in one query, then put back in order.
+    full = {}
+    for kind in kinds:
+        rowids = [k["rowid"] for k in keys if k["kind"] == kind]
+        full.update({(kind, r): e for r, e in zip(rowids, views.rows_of(store, kind, rowids))})
+    entries = [full[(k["kind"], k["rowid"])] for k in keys]
     for entry in entries:
         entry["link"] = evidence_link(entry)
     out = TimelinePage(entries=entries)

@@ -11,7 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import OnrecordError
 from .db import Store
@@ -61,7 +61,7 @@ class Filters:
 
     def given(self) -> dict[str, str]:
         """The filters that are set, by name."""
-        return {k: v for k, v in dataclasses.asdict(self).items() if v}
+        return {f.name: getattr(self, f.name) for f in _FIELDS if getattr(self, f.name)}
 
     @property
     def until_inclusive(self) -> str | None:
@@ -69,6 +69,9 @@ class Filters:
         if not self.until:
             return None
         return self.until + "-99" * (2 - self.until.count("-"))
+
+
+_FIELDS = dataclasses.fields(Filters)
 
 
 def _like(text: str) -> str:
@@ -258,33 +261,54 @@ _PAGED = {"statements": ("s", _STATEMENT_COLUMNS), "events": ("e", _EVENT_COLUMN
 def page(store: Store, kind: str, f: Filters, *, after: tuple[str | None, str] | None = None, limit: int = 50,
          newest_first: bool = False) -> list[dict]:
     """Up to ``limit`` statements or events (``kind``) after the position ``after``, dated rows
-    first (oldest first, or newest first) and then undated ones by id.
+    first (oldest first, or newest first) and then undated ones by id."""
+    return rows_of(store, kind, [k.rowid for k in page_keys(store, kind, f, after=after, limit=limit,
+                                                               newest_first=newest_first)])
 
-    The order is found on row keys alone and only the rows shown are read in full: sorting a
-    filter's thousands of matches then moves small records, not joined rows.
-    """
-    alias, select = _PAGED[kind]
+
+class Key(NamedTuple):
+    """Where a listed row sits in the timeline's order, and how to read it in full."""
+
+    date: str | None
+    id: str
+    kind: str
+    rowid: int
+
+
+def page_keys(store: Store, kind: str, f: Filters, *, after: tuple[str | None, str] | None = None,
+              limit: int = 50, newest_first: bool = False) -> list[Key]:
+    """The keys of :func:`page`'s rows, in order. The order is found on the ``(date, id)`` index
+    alone, so sorting a filter's thousands of matches moves small records, not joined rows; the
+    caller reads in full (:func:`rows_of`) only the rows it shows."""
+    alias, _ = _PAGED[kind]
     table = f"{kind} {alias}"
     if kind == "statements" and _walk_dates(store, f):
         table += " INDEXED BY statements_date"
     elif kind == "events" and _scan_events(store, f, limit):
         table += " NOT INDEXED"
     where, params = where_clause(kind, f)
-    keys: list[int] = []
+    cols = f"{alias}.date, {alias}.id, '{kind}', {alias}.rowid"
+    keys: list[Key] = []
     if after is None or after[0] is not None:
         op, direction = ("<", "DESC") if newest_first else (">", "ASC")
         key = f" AND ({alias}.date, {alias}.id) {op} (?, ?)" if after else ""
-        sql = (f"SELECT {alias}.rowid FROM {table} WHERE {alias}.date IS NOT NULL{key} AND {where}"
+        sql = (f"SELECT {cols} FROM {table} WHERE {alias}.date IS NOT NULL{key} AND {where}"
                f" ORDER BY {alias}.date {direction}, {alias}.id {direction} LIMIT ?")
-        keys = [r[0] for r in store.conn.execute(sql, (list(after) if after else []) + params + [int(limit)])]
+        keys = [Key(*r) for r in store.conn.execute(sql, (list(after) if after else []) + params + [int(limit)])]
     if len(keys) < limit:
         key = f" AND {alias}.id > ?" if after and after[0] is None else ""
-        sql = f"SELECT {alias}.rowid FROM {kind} {alias} WHERE {alias}.date IS NULL{key} AND {where} ORDER BY {alias}.id LIMIT ?"
-        keys += [r[0] for r in store.conn.execute(sql, ([after[1]] if key else []) + params + [int(limit) - len(keys)])]
-    if not keys:
+        sql = f"SELECT {cols} FROM {kind} {alias} WHERE {alias}.date IS NULL{key} AND {where} ORDER BY {alias}.id LIMIT ?"
+        keys += [Key(*r) for r in store.conn.execute(sql, ([after[1]] if key else []) + params + [int(limit) - len(keys)])]
+    return keys
+
+
+def rows_of(store: Store, kind: str, rowids: list[int]) -> list[dict]:
+    """The statements or events (``kind``) with these rowids, in the order given, as timeline entries."""
+    if not rowids:
         return []
-    rows = store.conn.execute(f"{select} WHERE {alias}.rowid IN ({','.join('?' * len(keys))})", keys).fetchall()
-    order = {rowid: i for i, rowid in enumerate(keys)}
+    alias, select = _PAGED[kind]
+    rows = store.conn.execute(f"{select} WHERE {alias}.rowid IN ({','.join('?' * len(rowids))})", rowids).fetchall()
+    order = {rowid: i for i, rowid in enumerate(rowids)}
     return [_entry(r) for r in sorted(rows, key=lambda r: order[r["_rowid"]])]
 
 
