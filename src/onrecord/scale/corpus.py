@@ -401,14 +401,13 @@ def _merge_event_group(group: pa.Table) -> pa.Table:
 def merge_events_ray(store, partitions: int) -> dict[str, int]:
     """Rebuild ``events`` as :func:`onrecord.store.corpus_phase.merge_event_table` does, grouping
     the reports by :func:`~onrecord.corpus.events.event_key` on Ray."""
-    from ..store.corpus_phase import event_reports, write_events
+    from ..store.corpus_phase import iter_event_reports, write_events
 
-    reports = from_rows(event_reports(store.conn), _event_rows)
-    merged = []
+    reports = from_rows(iter_event_reports(store.conn), _event_rows)
+    merged: Iterable = ()
     if reports is not None:
         ds = reports.groupby("key", num_partitions=partitions).map_groups(_merge_event_group, batch_format="pyarrow")
-        merged = list(_results(ds))
-    merged.sort(key=lambda m: (m.date or "9999", m.id))
+        merged = _results(ds)  # streamed into the store as the groups finish
     return write_events(store.conn, merged)
 
 

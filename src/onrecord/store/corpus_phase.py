@@ -3,7 +3,9 @@ per-document rows. It reads keys, groups, merges with the pure functions of ``on
 and rewrites the corpus tables in one transaction, so it is safe to run again after any run."""
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..corpus.actors import Mentioned, normalise, resolve_actors
 from ..corpus.copies import CopyInfo, choose_original, group_copies
@@ -119,9 +121,8 @@ def merge_statements(store: Store) -> dict[str, int]:
     return {"statements": len(statements)}
 
 
-def event_reports(conn) -> list[EventReport]:
-    """Every stored event mention as a report of its article (story date, copy group)."""
-    reports = []
+def iter_event_reports(conn) -> Iterator[EventReport]:
+    """Every stored event mention as a report of its article (story date, copy group), one at a time."""
     for r in conn.execute(
             "SELECT m.*, d.source, d.story_date, d.cluster_id FROM event_mentions m JOIN documents d ON d.id = m.doc_id"):
         actor = Party(r["actor"], r["actor_country"]) if r["actor"] else None
@@ -129,23 +130,63 @@ def event_reports(conn) -> list[EventReport]:
         event = Event(r["type"], r["sentence"], r["start"], r["end"], mode=r["mode"],
                       context=tuple(json.loads(r["context"])), actor=actor, recipient=recipient, date=r["date"],
                       date_text=r["date_text"], location=r["location"])
-        reports.append(EventReport(r["doc_id"], r["source"], r["story_date"], r["cluster_id"], event))
-    return reports
+        yield EventReport(r["doc_id"], r["source"], r["story_date"], r["cluster_id"], event)
 
 
-def write_events(conn, merged: list[MergedEvent]) -> dict[str, int]:
-    """Replace the ``events`` table with ``merged`` and link each mention to its event."""
+def event_reports(conn) -> list[EventReport]:
+    """:func:`iter_event_reports` as a list."""
+    return list(iter_event_reports(conn))
+
+
+#: Events written per ``executemany``.
+_WRITE_BATCH = 2_000
+
+
+def write_events(conn, merged: Iterable[MergedEvent]) -> dict[str, int]:
+    """Replace the ``events`` table with ``merged`` (any iterable: it is consumed as it comes, so
+    a stream of merged events never has to fit in memory) and link each mention to its event.
+
+    Each event's mentions are found through the ``(doc_id, ord)`` index, one article at a time.
+    """
+    n = 0
+    with conn:
+        conn.execute("DELETE FROM events")
+        conn.execute("UPDATE event_mentions SET event_id = NULL")
+        for batch in _batched(merged):
+            rows, links = _merged_event_rows(conn, batch)
+            conn.executemany(
+                "INSERT INTO events (id, type, mode, context, actor, actor_country, actor_id, recipient,"
+                " recipient_country, recipient_id, date, date_confidence, location, sentence, first_doc_id,"
+                " first_mention_id, n_reports, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows)
+            conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?", links)
+            n += len(rows)
+    return {"events": n}
+
+
+def _batched(items: Iterable, size: int = _WRITE_BATCH) -> Iterator[tuple]:
+    it = iter(items)
+    while chunk := tuple(itertools.islice(it, size)):
+        yield chunk
+
+
+def _merged_event_rows(conn, batch: Sequence[MergedEvent]) -> tuple[list[tuple], list[tuple]]:
+    """The ``events`` rows of ``batch`` and the (event id, mention id) links of their mentions."""
+    docs = sorted({m.doc_id for ev in batch for m in ev.mentions})
     mention_ids: dict[tuple, list[str]] = {}
     parties: dict[str, tuple[str | None, str | None]] = {}
     outlets: dict[str, str] = {}
-    for r in conn.execute("SELECT m.id, m.doc_id, m.start, m.end, m.type, m.actor_id, m.recipient_id,"
-                          " coalesce(d.outlet, d.source) AS outlet FROM event_mentions m"
-                          " JOIN documents d ON d.id = m.doc_id ORDER BY m.doc_id, m.ord"):
-        mention_ids.setdefault((r["doc_id"], r["start"], r["end"], r["type"]), []).append(r["id"])
-        parties[r["id"]] = (r["actor_id"], r["recipient_id"])
-        outlets[r["doc_id"]] = r["outlet"]
+    for start in range(0, len(docs), 500):
+        chunk = docs[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute("SELECT m.id, m.doc_id, m.start, m.end, m.type, m.actor_id, m.recipient_id"
+                              f" FROM event_mentions m WHERE m.doc_id IN ({marks}) ORDER BY m.doc_id, m.ord", chunk):
+            mention_ids.setdefault((r["doc_id"], r["start"], r["end"], r["type"]), []).append(r["id"])
+            parties[r["id"]] = (r["actor_id"], r["recipient_id"])
+        outlets.update(conn.execute(f"SELECT id, coalesce(outlet, source) FROM documents WHERE id IN ({marks})",
+                                    chunk).fetchall())
     rows, links = [], []
-    for ev in merged:
+    for ev in batch:
         ids = [mid for m in ev.mentions for mid in mention_ids.get((m.doc_id, m.start, m.end, ev.type), [])]
         first = mention_ids.get((ev.first.doc_id, ev.first.start, ev.first.end, ev.type), [None])[0]
         actor_id, recipient_id = parties.get(first, (None, None))
@@ -159,15 +200,7 @@ def write_events(conn, merged: list[MergedEvent]) -> dict[str, int]:
                      len(ev.mentions),
                      json.dumps(sorted({outlets.get(m.doc_id) or m.source for m in ev.mentions}), ensure_ascii=False)))
         links += [(ev.id, mid) for mid in ids]
-    with conn:
-        conn.execute("DELETE FROM events")
-        conn.executemany(
-            "INSERT INTO events (id, type, mode, context, actor, actor_country, actor_id, recipient, recipient_country,"
-            " recipient_id, date, date_confidence, location, sentence, first_doc_id, first_mention_id, n_reports,"
-            " outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.execute("UPDATE event_mentions SET event_id = NULL")
-        conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?", links)
-    return {"events": len(rows)}
+    return rows, links
 
 
 def merge_event_table(store: Store) -> dict[str, int]:
