@@ -237,6 +237,13 @@ def test_ray_batch_that_always_kills_its_worker_is_accounted_for(ray_session, co
     assert 1 <= len(failed) <= 10  # the inputs of one block of files
     assert all(got[source][0] == "error" for source in failed)
     assert {s: v for s, v in got.items() if s not in failed} == {s: v for s, v in want.items() if s not in failed}
+    # As the reason says, the next run retries those inputs (and only those) and completes the store.
+    monkeypatch.undo()
+    again = ingest(db, corpus, engine="ray", processes=2)
+    assert again["counts"]["unchanged"] == local_summary["documents"] - len(failed)
+    assert inputs(db) == want
+    assert {t: r for t, r in rows(db).items() if t != "inputs"} == \
+        {t: r for t, r in rows(local_db).items() if t != "inputs"}
 
 
 @pytest.mark.ray

@@ -140,3 +140,24 @@ def test_reports_of_one_event_in_copies_become_one_event(tmp_path, settings):
     assert event["n_reports"] == 2 and event["type"] == "CONSULT" and event["actor"] == "John Kirby"
     assert event["first_doc_id"] == "d1" and event["date"] == "2016-10-24"
     assert tuple(linked) == (1, 2)
+
+
+def test_a_document_failed_by_its_worker_is_processed_again_by_the_next_run(tmp_path, settings):
+    failed = make_doc(settings)
+    failed.drop("worker_failed: the worker process ended (BrokenProcessPool); run again to retry", status="error")
+    with Store(tmp_path / "s.db") as store:
+        store.save([failed], run_id=1)
+        assert not store.has_document(failed.doc_id)  # the next run takes it again
+        store.save([make_doc(settings)], run_id=2)
+        assert store.has_document(failed.doc_id)
+        rows = store.conn.execute("SELECT status, reason FROM documents").fetchall()
+        assert [tuple(r) for r in rows] == [("ok", None)]
+        assert [tuple(r) for r in store.conn.execute("SELECT status FROM inputs")] == [("ok",)]
+
+
+def test_a_document_that_failed_on_its_own_is_not_processed_again(tmp_path, settings):
+    broken = make_doc(settings)
+    broken.drop("stage_failed: quotes: ValueError", status="error")
+    with Store(tmp_path / "s.db") as store:
+        store.save([broken], run_id=1)
+        assert store.has_document(broken.doc_id)

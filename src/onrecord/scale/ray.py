@@ -121,7 +121,9 @@ def _with_docs(batch: pa.Table, docs: Sequence[Document]) -> pa.Table:
 
 def stored_ids(store) -> Iterator[str]:
     """The ids of the documents in ``store`` (an :class:`onrecord.store.db.Store`), streamed."""
-    for (doc_id,) in store.conn.execute("SELECT id FROM documents"):
+    from ..store.db import SETTLED
+
+    for (doc_id,) in store.conn.execute(f"SELECT id FROM documents WHERE {SETTLED}"):
         yield doc_id
 
 

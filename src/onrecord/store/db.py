@@ -33,6 +33,14 @@ READ_MMAP_BYTES = 1 << 30
 READ_CACHE_KIB = 64 * 1024
 
 
+#: Reason codes of failures that come from the run, not from the document (a worker process
+#: killed, out of memory): the next run tries these documents again.
+RETRY_REASONS = ("worker_failed",)
+#: SQL condition on ``documents``: the row is final, not a failure to retry.
+SETTLED = "(status != 'error' OR reason IS NULL OR (" + " AND ".join(
+    f"reason NOT LIKE '{code}:%'" for code in RETRY_REASONS) + "))"
+
+
 class Store:
     """An onrecord SQLite store. Use as a context manager, or call :meth:`close`."""
 
@@ -90,8 +98,10 @@ class Store:
         return self.conn.execute("SELECT * FROM inputs WHERE source = ?", (source,)).fetchone()
 
     def has_document(self, doc_id: str) -> bool:
-        """True when a document with this content id is stored (processed, skipped or failed)."""
-        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+        """True when a document with this content id is stored (processed, skipped or failed), unless
+        it failed for a reason that a new run may not meet (:data:`RETRY_REASONS`): such a
+        document is processed again by the next run, and its row replaced."""
+        return self.conn.execute(f"SELECT 1 FROM documents WHERE id = ? AND {SETTLED}", (doc_id,)).fetchone() is not None
 
     # -- the writer -----------------------------------------------------------------------------
     def record_inputs(self, rows: Iterable[tuple[str, str, int, int, str, str | None]]) -> None:
@@ -116,6 +126,8 @@ class Store:
 
     def _insert_document(self, doc: Document) -> None:
         notes = {k: v for k, v in doc.notes.items() if k not in ("minhash", "bands", "shingles")}
+        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.doc_id,)).fetchone():
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.doc_id,))  # a failure being retried
         self.conn.execute(
             "INSERT INTO documents (id, source, status, reason, fmt, url, language, title, authors, outlet, agencies,"
             " dateline, page_date, published, published_confidence, repost_suspected, body, removed, notes, minhash,"
