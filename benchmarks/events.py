@@ -33,7 +33,7 @@ SCORER = pathlib.Path("/work/shared/eval/score_events.py")
 
 def baseline_events(doc: Document) -> list[Event]:
     """A verb-lexicon coder: each dictionary verb's own or default CAMEO code, mapped by the table."""
-    from onrecord.events.resources import cameo_to_plover_rows, verb_lexicon
+    from onrecord.coder.resources import cameo_to_plover_rows, verb_lexicon
 
     lexicon, table = verb_lexicon(), cameo_to_plover_rows()
     events = []

@@ -1,7 +1,7 @@
 """The events stage: PLOVER types, modes, frames, parties, dates and offsets on hand-written news."""
 import pytest
 
-from onrecord.events.plover import CORRECTIONS, MODES, TYPES, from_cameo
+from onrecord.coder.plover import CORRECTIONS, MODES, TYPES, from_cameo
 from onrecord.model import Document, Quote
 from onrecord.stages.events import extract_events
 

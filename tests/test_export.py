@@ -8,7 +8,7 @@ import json
 import pytest
 
 from onrecord import api
-from onrecord.export import WHATS, export, iter_csv, iter_jsonl, records, write_parquet
+from onrecord.store.export import WHATS, export, iter_csv, iter_jsonl, records, write_parquet
 from onrecord.store.db import Store
 from onrecord.store.views import EXPORT_COLUMNS, Filters, FilterError
 from tests.test_timeline import make_store
@@ -128,3 +128,17 @@ def test_cli_export_filters_and_errors(db, tmp_path):
     assert bad.exit_code == 2 and "does not apply" in bad.output
     stdout = runner.invoke(app, ["export", str(db), "--what", "events", "-o", "-"])
     assert stdout.exit_code == 0 and len(stdout.stdout_bytes.splitlines()) == 2
+
+
+def test_package_names_stay_the_api_functions_after_every_module_is_imported():
+    import importlib
+    import pkgutil
+
+    import onrecord
+    from onrecord import api
+
+    for info in pkgutil.walk_packages(onrecord.__path__, "onrecord."):
+        if not info.name.startswith(("onrecord.scale", "onrecord.web")):
+            importlib.import_module(info.name)
+    for name in onrecord._API:
+        assert getattr(onrecord, name) is getattr(api, name), name

@@ -17,7 +17,7 @@ from onrecord.stages.fingerprint import fingerprint
 from onrecord.store.corpus_phase import run_corpus_phase
 from onrecord.store.db import Store
 from onrecord.store.views import Filters, FilterError, decode_cursor, encode_cursor
-from onrecord.timeline import group_by_day, merge_entries, timeline
+from onrecord.store.timeline import group_by_day, merge_entries, timeline
 
 BODY_A = (
     "The United States said on Monday it remained open to talks with North Korea, but urged Pyongyang to show "

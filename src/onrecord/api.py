@@ -222,9 +222,8 @@ def timeline(db: str | os.PathLike, *, after: str | None = None, limit: int = 50
     evidence. ``filters``: speaker, actor, affiliation, outlet, since, until, q, type, doc. Pass the
     page's ``next_after`` back as ``after`` for the next page."""
     from .store.views import Filters
-    from .timeline import timeline as timeline_page
+    from .store.timeline import timeline as timeline_page
 
-    _keep_api_names()
     with open_store(db) as store:
         page = timeline_page(store, Filters.of(**filters), after=after, limit=limit, newest_first=order == "newest",
                              show=show)
@@ -243,10 +242,9 @@ def export(db: str | os.PathLike, what: str, fmt: str | None, output: str | os.P
     """Write ``what`` (statements, quotes, actors, events, documents) matching ``filters`` to
     ``output`` (a path or a binary file) as ``fmt`` (csv, jsonl, parquet; None takes the path's
     suffix); return the number of rows written."""
-    from .export import FORMATS, export as write_export
+    from .store.export import FORMATS, export as write_export
     from .store.views import Filters, FilterError
 
-    _keep_api_names()
     if fmt is None:
         suffix = os.path.splitext(os.fspath(output))[1].lstrip(".").lower() if not hasattr(output, "write") else ""
         fmt = {"ndjson": "jsonl", "pq": "parquet"}.get(suffix, suffix)
@@ -260,25 +258,7 @@ def create_app(db: str | os.PathLike):
     """The web application (FastAPI) over the store ``db``, opened read-only."""
     from .web import create_app as _create_app
 
-    application = _create_app(db)
-    _keep_api_names()
-    return application
-
-
-def _keep_api_names() -> None:
-    """Keep ``onrecord.timeline`` and ``onrecord.export`` naming the functions above.
-
-    Importing the modules ``onrecord.timeline`` and ``onrecord.export`` sets them as attributes of
-    the package, hiding the functions the package serves under those names; dropping the attributes
-    lets the package's lazy lookup serve the functions again (the modules stay in ``sys.modules``).
-    """
-    import sys
-    import types
-
-    package = sys.modules[__package__]
-    for name in ("timeline", "export"):
-        if isinstance(package.__dict__.get(name), types.ModuleType):
-            delattr(package, name)
+    return _create_app(db)
 
 
 def serve(db: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,

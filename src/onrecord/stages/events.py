@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..dates import parse_iso_date
 from ..model import Document
-from ..events.extract import code_document
-from ..events.parties import DocContext, clean_name
+from ..coder.extract import code_document
+from ..coder.parties import DocContext, clean_name
 
 
 def _context(doc: Document, nlp_doc) -> DocContext:

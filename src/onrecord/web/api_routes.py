@@ -11,8 +11,8 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from ..export import FORMATS, WHATS, iter_csv, iter_jsonl, write_parquet
-from ..timeline import speaker as speaker_record
+from ..store.export import FORMATS, WHATS, iter_csv, iter_jsonl, write_parquet
+from ..store.timeline import speaker as speaker_record
 from ..store import views
 from ..store.views import Filters
 from . import data

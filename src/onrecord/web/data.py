@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import Query
 
-from ..timeline import evidence_link, timeline as timeline_page
+from ..store.timeline import evidence_link, timeline as timeline_page
 from ..store import views
 from ..store.db import Store
 from ..store.views import Filters

@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..timeline import group_by_day, speaker as speaker_record
+from ..store.timeline import group_by_day, speaker as speaker_record
 from ..store.views import Filters
 from . import data, render
 from .api_routes import AFTER, LIMIT, ORDER, Order, Show

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .store import views
-from .store.db import Store
-from .store.views import Filters, FilterError
+from . import views
+from .db import Store
+from .views import Filters, FilterError
 
 #: What a timeline can show.
 SHOWS = ("all", "statements", "events")

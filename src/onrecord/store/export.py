@@ -15,9 +15,9 @@ import os
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .store import views
-from .store.db import Store
-from .store.views import EXPORT_COLUMNS, Filters, FilterError
+from . import views
+from .db import Store
+from .views import EXPORT_COLUMNS, Filters, FilterError
 
 #: Tables an export can hold.
 WHATS = tuple(EXPORT_COLUMNS)
