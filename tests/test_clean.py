@@ -675,3 +675,21 @@ def test_table_cells_one_per_line_neither_end_nor_dilute_the_article():
     table = ["Pos", "Player", "Plays", "%", "DE", "Jan de Vries", "60", "92%", "DT", "Piet Smit", "45", "71%"] * 3
     story = STORY[:3] + table + STORY[3:]
     assert paragraphs(run(story_page(story=story))) == STORY
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The union said talks would resume on Wednesday. PTI", True),
+    ("The union said talks would resume on Wednesday. \u2014 AFP", True),
+    ("We hope to see you at the port open day! \U0001f642", True),
+    ("Come and see the cranes for yourself \U0001f642", False),
+    ("A photo taken by the AP", False),
+    ("Talks resume. ap", False),
+])
+def test_a_sentence_ends_before_emoji_and_a_bare_wire_credit(text, expected):
+    assert cl.ends_sentence(text) is expected
+
+
+def test_a_last_paragraph_closed_by_a_bare_wire_credit_stays():
+    last = ("Talks between the union and the port employers are expected to resume on Wednesday, the union said "
+            "in a statement issued late on Monday. Reuters")
+    assert paragraphs(run(story_page(story=STORY[:-1] + [last]))) == STORY[:-1] + [last]

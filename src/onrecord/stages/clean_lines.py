@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 # --- normalising -------------------------------------------------------------------------------
 
@@ -107,11 +108,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _trailing_symbols(text: str) -> int:
+    """How many characters at the end of ``text`` are symbols, emoji or their joiners (a blog's
+    "... see you soon! 🙂"), spaces and tildes."""
+    n = len(text)
+    while n and (text[n - 1] in " ~" or unicodedata.category(text[n - 1]) in ("So", "Sk", "Cf", "Mn", "Cn")):
+        n -= 1
+    return len(text) - n
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence: terminal punctuation, maybe inside closing quotes,
-    brackets or a trailing wire credit ("... he said. (Yonhap)")."""
+    brackets, before emoji or a trailing wire credit ("... he said. (Yonhap)", "... the US. PTI")."""
     t = text.rstrip()
+    if not t.isascii():
+        t = t[:len(t) - _trailing_symbols(t)]
     t = re.sub(r"\s*\([A-Z][\w .&-]{1,30}\)$", "", t) or t
+    if t[-1:].isalpha() and any(c in t[-40:] for c in ".!?"):
+        m = _WIRE_TAIL.search(t, max(0, len(t) - 40))
+        t = t[:m.start()] if m else t
     t = t.rstrip(_CLOSERS + " ")
     return bool(t) and t[-1] in _TERMINAL
 
@@ -317,3 +332,6 @@ from .clean_credits import (  # noqa: E402,F401
     _AGENCY_ALT, AGENCIES, AGENCY_RE, CAPTION_LABEL, NAME, agencies_in, agency_name, agency_tail,
     byline_names, is_caption, is_credit, photo_credit, split_names,
 )
+
+#: A wire agency's name closing a story's last sentence ("... to sneak into the US. PTI").
+_WIRE_TAIL = re.compile(rf"(?<=[.!?\"\u201d\u2019])\s*(?:[\u2014\u2013-]\s*)?(?-i:(?=[A-Z]))(?:{_AGENCY_ALT})$", re.IGNORECASE)
