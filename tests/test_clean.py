@@ -693,3 +693,31 @@ def test_a_last_paragraph_closed_by_a_bare_wire_credit_stays():
     last = ("Talks between the union and the port employers are expected to resume on Wednesday, the union said "
             "in a statement issued late on Monday. Reuters")
     assert paragraphs(run(story_page(story=STORY[:-1] + [last]))) == STORY[:-1] + [last]
+
+
+LEDE = ("A fire broke out on Sunday night in a warehouse near the harbour of Bergen, and firefighters fought the "
+        "flames until dawn, the city's fire service said.")
+REST = ["Nobody was hurt, but smoke drifted over the old town and residents were told to keep their windows shut "
+        "until the morning.",
+        "Police said they did not yet know what had started it and asked anyone who saw people near the building "
+        "late on Sunday to come forward.",
+        "The warehouse held paper and furniture for a shipping company, whose owner said the loss ran to several "
+        "million kroner."]
+
+
+@pytest.mark.parametrize("insert", [
+    ["More from the desk", TEASERS[0], TEASERS[2], "Related: " + TEASERS[4]],
+    ["Photos: the night of the fire"] + [f"{n + 1} / 9 Smoke rises above the roofs near the harbour." for n in range(9)],
+])
+def test_a_one_paragraph_lede_under_the_head_joins_the_rest_across_a_box(insert):
+    raw = "\n".join(["Home", "News", "Warehouse fire in Bergen", "By Anna Berg", "November 18, 2019", LEDE, *insert,
+                     *REST, "Tags: fire, Bergen", "Copyright \u00a9 2019 Example News"])
+    assert paragraphs(run(raw)) == [LEDE, *REST]
+
+
+def test_a_paragraph_on_another_topic_after_a_box_does_not_join_a_short_article():
+    other = ("Councillors voted to paint protected cycling lanes on four streets despite objections from shop "
+             "owners, who feared losing parking spaces for their customers.")
+    raw = "\n".join(["Home", "News", "Warehouse fire in Bergen", "By Anna Berg", "November 18, 2019", LEDE, *REST[:2],
+                     "More from the desk", TEASERS[0], TEASERS[2], other, "Tags: fire, Bergen"])
+    assert paragraphs(run(raw)) == [LEDE, *REST[:2]]

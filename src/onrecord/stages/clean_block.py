@@ -88,7 +88,7 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
     first = seed
     texts = {lines[i].text for i in range(start, end + 1) if lines[i].kind == "prose"}
 
-    def joins(run: Run, a: int, b: int) -> bool:
+    def joins(run: Run, a: int, b: int, lede: bool = False) -> bool:
         if run.after_comments or run.stream:
             return False
         # A second copy of the article (a page that holds it twice) is not more of it.
@@ -116,12 +116,17 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
         boxed = size <= 8 and any(ln.kind in ("list_header", "related") for ln in gap)
         if boxed and run.prose >= 2 and run.prose >= 0.6 * run.size and on_topic >= 0.1:
             return True
+        # The first paragraph or two right under the article's head, then a box, a gallery or an
+        # advert, then the rest: a lede is short, so it shares few words with the rest.
+        if lede and size <= 8 and run.prose >= 0.5 * run.size and on_topic >= 0.1:
+            return True
         if size <= 5:
             return on_topic >= 0.25
         return on_topic >= (0.3 if run.article_like else 0.4)
 
     for r in range(seed + 1, len(runs)):
-        if not joins(runs[r], end, runs[r].start):
+        lede = runs[first].anchored and sum(runs[k].prose for k in range(first, r)) <= 3
+        if not joins(runs[r], end, runs[r].start, lede):
             break
         end = runs[r].end
         words.update(runs[r].words)
@@ -130,7 +135,8 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
     for r in range(seed - 1, -1, -1):
         # The article's head (its date stamp, byline) stands between its paragraphs and what
         # comes before them.
-        if any(stamp(ln) for ln in lines[runs[r].end + 1:start]) or not joins(runs[r], runs[r].end, start):
+        lede = runs[r].anchored and runs[r].prose <= 3
+        if any(stamp(ln) for ln in lines[runs[r].end + 1:start]) or not joins(runs[r], runs[r].end, start, lede):
             break
         texts.update(lines[i].text for i in range(runs[r].start, start) if lines[i].kind == "prose")
         start = runs[r].start
