@@ -721,3 +721,21 @@ def test_a_paragraph_on_another_topic_after_a_box_does_not_join_a_short_article(
     raw = "\n".join(["Home", "News", "Warehouse fire in Bergen", "By Anna Berg", "November 18, 2019", LEDE, *REST[:2],
                      "More from the desk", TEASERS[0], TEASERS[2], other, "Tags: fire, Bergen"])
     assert paragraphs(run(raw)) == [LEDE, *REST[:2]]
+
+
+NEXT_STORY = ["Next story", "Ghent closes its old town to cars", "By Piet Smit", "November 19, 2019", *OTHER_STORY]
+
+
+def test_a_two_paragraph_article_with_buttons_under_its_head_wins_over_the_next_story():
+    raw = "\n".join(["Home", "News", "Rotterdam port strike halts container traffic", "By Anna Berg",
+                     "November 18, 2019", "Share this story", "Share on Facebook", "Share on Twitter", "Newsletters",
+                     "Receive the latest news in your inbox", "Email", *STORY[:2], "Tags: ports, strikes",
+                     *NEXT_STORY, "Copyright \u00a9 2019 Example News"])
+    assert paragraphs(run(raw)) == STORY[:2]
+
+
+def test_an_article_opening_with_a_dateline_wins_over_the_next_story():
+    story = ["ROTTERDAM, Netherlands (AP) \u2014 " + STORY[0], *STORY[1:4]]
+    raw = "\n".join(["Home", "News", "Rotterdam port strike halts container traffic", "Listen to this story", "Play",
+                     "0:00", "Share", "Print", "Email", *story, "Tags: ports, strikes", *NEXT_STORY])
+    assert paragraphs(run(raw)) == story

@@ -147,10 +147,22 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
     return start, end, score * (1.5 if runs[first].anchored else 1.0)
 
 
-def _head_above(lines: list[Line], start: int) -> bool:
+def _head_above(lines: list[Line], start: int, reach: int = 5) -> bool:
     """Whether the block starting at line ``start`` has a head of its own: a date stamp or byline
-    among the lines just above it."""
-    return any(stamp(ln) for ln in lines[max(0, start - 5):start])
+    among the ``reach`` lines above it, with no paragraph between (share buttons or a newsletter
+    box may stand between an article's head and its first paragraph)."""
+    for ln in lines[max(0, start - reach):start][::-1]:
+        if stamp(ln):
+            return True
+        if _keepable(ln) and ln.kind == "prose":
+            return False
+    return False
+
+
+def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
+    """Whether the block starting at line ``start`` opens an article: a head above it
+    (``_head_above``) or a first paragraph opening with a dateline ("HANOI, Vietnam (AP) \u2014")."""
+    return _head_above(lines, start, reach) or is_dateline_lede(lines[start].text)
 
 
 def find_block(lines: list[Line]) -> tuple[int, int]:
@@ -179,8 +191,9 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
 
     for r in range(best):
         first, last, score = blocks[r]
-        if (score >= 0.1 * blocks[best][2] and runs[r].anchored and runs[r].prose >= 3 and last < blocks[best][0]
-                and _head_above(lines, blocks[best][0])
+        if (score >= 0.1 * blocks[best][2] and _headed(lines, first, 12) and last < blocks[best][0]
+                and sum(run.prose for run in runs if first <= run.start <= last) >= 2
+                and _headed(lines, blocks[best][0])
                 and topical_words(block_words(*blocks[best][:2]), block_words(first, last)) < 0.3):
             best = r
             break
