@@ -739,3 +739,17 @@ def test_an_article_opening_with_a_dateline_wins_over_the_next_story():
     raw = "\n".join(["Home", "News", "Rotterdam port strike halts container traffic", "Listen to this story", "Play",
                      "0:00", "Share", "Print", "Email", *story, "Tags: ports, strikes", *NEXT_STORY])
     assert paragraphs(run(raw)) == story
+
+
+def test_an_article_whose_stamp_stands_under_its_standfirst_wins_over_the_next_story():
+    standfirst = "Container traffic stopped at Europe's largest port as the union and employers failed to agree."
+    raw = "\n".join(["Home", "News", "Rotterdam port strike halts container traffic", standfirst, "Author:",
+                     "Anna Berg", "Publish date:", "November 18, 2019", *STORY[:3], "Tags: ports, strikes",
+                     *NEXT_STORY])
+    assert paragraphs(run(raw)) == STORY[:3]
+
+
+def test_a_short_article_wins_over_a_much_longer_next_story():
+    longer = [f"{p} The council will discuss it again in meeting number {n}." for n in range(3) for p in OTHER_STORY]
+    raw = story_page(story=STORY[:2]) + "\n" + "\n".join(NEXT_STORY[:4] + longer)
+    assert paragraphs(run(raw)) == STORY[:2]

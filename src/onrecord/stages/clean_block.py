@@ -161,8 +161,16 @@ def _head_above(lines: list[Line], start: int, reach: int = 5) -> bool:
 
 def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
     """Whether the block starting at line ``start`` opens an article: a head above it
-    (``_head_above``) or a first paragraph opening with a dateline ("HANOI, Vietnam (AP) \u2014")."""
-    return _head_above(lines, start, reach) or is_dateline_lede(lines[start].text)
+    (``_head_above``), a first paragraph opening with a dateline ("HANOI, Vietnam (AP) \u2014"),
+    or a standfirst as its first paragraph with the date stamp or byline under it."""
+    if _head_above(lines, start, reach) or is_dateline_lede(lines[start].text):
+        return True
+    for ln in lines[start + 1:start + 1 + reach]:
+        if stamp(ln):
+            return True
+        if ln.kind == "prose":
+            return False
+    return False
 
 
 def find_block(lines: list[Line]) -> tuple[int, int]:
@@ -191,7 +199,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
 
     for r in range(best):
         first, last, score = blocks[r]
-        if (score >= 0.1 * blocks[best][2] and _headed(lines, first, 12) and last < blocks[best][0]
+        if (score >= 0.05 * blocks[best][2] and _headed(lines, first, 12) and last < blocks[best][0]
                 and sum(run.prose for run in runs if first <= run.start <= last) >= 2
                 and _headed(lines, blocks[best][0])
                 and topical_words(block_words(*blocks[best][:2]), block_words(first, last)) < 0.3):
