@@ -753,3 +753,17 @@ def test_a_short_article_wins_over_a_much_longer_next_story():
     longer = [f"{p} The council will discuss it again in meeting number {n}." for n in range(3) for p in OTHER_STORY]
     raw = story_page(story=STORY[:2]) + "\n" + "\n".join(NEXT_STORY[:4] + longer)
     assert paragraphs(run(raw)) == STORY[:2]
+
+
+def test_a_video_player_s_titles_and_blurbs_inside_the_article_are_dropped():
+    player = ["Video", "Now Playing", "2:14", "Union leaders address the crowd at the gates",
+              "The union's leaders spoke to dock workers before the strike began on Monday.", "Up Next",
+              "Storm warning for the coast this weekend", "1:05"]
+    story = STORY[:3] + player + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == STORY
+
+
+def test_a_paragraph_mentioning_a_video_stays():
+    story = STORY[:3] + ["Watch", "A video posted by the union shows dock workers walking out of the terminal at "
+                         "dawn.", *STORY[3:]]
+    assert paragraphs(run(story_page(story=story))) == [*STORY[:3], story[4], *STORY[3:]]

@@ -70,6 +70,22 @@ def _all_caps(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_PLAYER = re.compile(r"^(?:now playing|playing next|up next|watch next|next video|(?:watch )?video|watch|"
+                     r"play(?: video)?|replay|\d{1,2}:\d{2}(?::\d{2})?)\W*$", re.IGNORECASE)
+
+
+def mark_player(lines: list[Line], start: int, end: int) -> None:
+    """Relabel as ``related`` the titles and blurbs of a video player inside the block
+    ``start``..``end``: short lines that stand between two of the player's own lines ("Now
+    Playing", "Up Next", a duration "1:23") at most four lines apart."""
+    marks = [i for i in range(start, end + 1) if len(lines[i].text) <= 20 and _PLAYER.match(lines[i].text)]
+    for a, b in zip(marks, marks[1:]):
+        if 1 < b - a <= 4:
+            for k in range(a + 1, b):
+                if lines[k].kind in ("short", "sentence", "prose") and len(cl.words(lines[k].text)) <= 30:
+                    lines[k].kind = "related"
+
+
 def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
     """Relabel as ``related`` the links to other stories inside the block ``start``..``end``:
     the lines under an inline box header ("Related stories", "DON'T MISS", "More in Politics")
