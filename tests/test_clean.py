@@ -767,3 +767,20 @@ def test_a_paragraph_mentioning_a_video_stays():
     story = STORY[:3] + ["Watch", "A video posted by the union shows dock workers walking out of the terminal at "
                          "dawn.", *STORY[3:]]
     assert paragraphs(run(story_page(story=story))) == [*STORY[:3], story[4], *STORY[3:]]
+
+
+def test_a_feed_whose_first_teaser_opens_with_a_dateline_is_cut_off_after_the_article():
+    feed = ["Orchestra cancels tour after instruments lost in transit",
+            "VIENNA (AP) \u2014 Musicians were left without their cellos when an airline misrouted three crates of "
+            "instruments to another continent, the orchestra said on Monday.", "2 hours ago",
+            TEASERS[4], "Explainer", "3 hours ago"]
+    for n in range(6, 12, 2):
+        feed += [TEASERS[n], TEASERS[n + 1], f"{n} hours ago"]
+    assert paragraphs(run(story_page(story=STORY[:3] + feed))) == STORY[:3]
+
+
+def test_a_lone_dateline_paragraph_at_the_end_does_not_take_the_article_s_start():
+    teaser = ("VIENNA (AP) \u2014 Musicians were left without their cellos when an airline misrouted three crates of "
+              "instruments to another continent, the orchestra said on Monday.")
+    doc = run(story_page(story=STORY[:2] + [TEASERS[0], teaser]))
+    assert paragraphs(doc)[:2] == STORY[:2]

@@ -51,7 +51,8 @@ def dateline_start(lines: list[Line], start: int, end: int) -> int:
         ln = lines[i]
         if ln.kind != "prose":
             continue
-        if i > start and is_dateline_lede(ln.text):
+        # The article goes on after its first paragraph; a teaser's dateline stands alone.
+        if i > start and is_dateline_lede(ln.text) and any(lines[j].kind == "prose" for j in range(i + 1, end + 1)):
             return i
         prose += 1
         if prose > 2:

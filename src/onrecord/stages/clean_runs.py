@@ -206,6 +206,12 @@ def stream_starts(lines: list[Line]) -> set[int]:
             last = b
             continue
         last = b
+        # Items just above whose blurb was too short to count, under the same kind of furniture.
+        j = furniture.index(a)
+        while (j > 0 and a - furniture[j - 1] <= 4 and lines[furniture[j - 1]].kind == lines[a].kind
+               and sum(ln.kind == "prose" for ln in lines[furniture[j - 1] + 1:a]) <= 1):
+            j -= 1
+            a = furniture[j]
         k = a - 1
         if k >= 0 and lines[k].kind == "prose":
             k -= 1
