@@ -784,3 +784,12 @@ def test_a_lone_dateline_paragraph_at_the_end_does_not_take_the_article_s_start(
               "instruments to another continent, the orchestra said on Monday.")
     doc = run(story_page(story=STORY[:2] + [TEASERS[0], teaser]))
     assert paragraphs(doc)[:2] == STORY[:2]
+
+
+def test_a_list_under_a_short_line_that_breaks_off_stays():
+    items = ["Want to see the port at work but never found the time to visit the container terminal",
+             "Wonder where the goods in your local shop came from before they reached the shelves",
+             "Ask yourself why the strike matters to people who never set foot in a harbour"]
+    story = STORY[:3] + ["If you \u2026"] + items + ["\u2026 read on, because the strike touches you too.", *STORY[3:]]
+    kept = paragraphs(run(story_page(story=story)))
+    assert all(item in kept for item in items)

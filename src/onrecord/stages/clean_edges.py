@@ -119,6 +119,9 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
             group = [k for k in range(i, j + 1) if headline_like(lines[k])]
             intro = next((lines[k] for k in range(i - 1, start - 1, -1) if _keepable(lines[k]) or (
                 lines[k].kind == "short" and len(cl.words(lines[k].text)) > 2)), None)
+            # A line right above that breaks off ("If you \u2026") introduces the list however short.
+            if i > start and lines[i - 1].kind == "short" and lines[i - 1].text.rstrip().endswith((":", "\u2026", "...")):
+                intro = lines[i - 1]
             if len(group) >= 3 and not (intro is not None and intro.text.rstrip().endswith((":", "\u2026", "..."))):
                 groups.append(group)
             elif len(group) == 1 and _all_caps(ln.text) and len(cl.words(ln.text)) >= 5 and not ln.text.endswith("?"):
