@@ -793,3 +793,21 @@ def test_a_list_under_a_short_line_that_breaks_off_stays():
     story = STORY[:3] + ["If you \u2026"] + items + ["\u2026 read on, because the strike touches you too.", *STORY[3:]]
     kept = paragraphs(run(story_page(story=story)))
     assert all(item in kept for item in items)
+
+
+def test_paragraphs_without_their_final_stop_under_the_date_stamp_stay():
+    unstopped = ["Dock workers at the port of Rotterdam walked off the job on Monday, halting container traffic at "
+                 "Europe's largest port for the first time in a decade",
+                 "The strike was called by the union after talks over wages broke down late on Sunday"]
+    caption = "Dock workers stand at the gates of the container terminal on Monday (Credit: Example Images)"
+    raw = "\n".join(["Home", "News", "Rotterdam port strike halts container traffic", "November 18, 2019",
+                     *unstopped, caption, *STORY[2:], "Tags: ports"])
+    assert paragraphs(run(raw)) == unstopped + STORY[2:]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("More than 4,000 dock workers are expected to join the strike in coming weeks (Credit: Example Images)", True),
+    ("The union gave the employers credit for returning to the table (and little else)", False),
+])
+def test_a_credit_in_brackets_closes_a_caption(text, expected):
+    assert cl.is_caption(text) is expected

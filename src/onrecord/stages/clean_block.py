@@ -159,6 +159,13 @@ def _head_above(lines: list[Line], start: int, reach: int = 5) -> bool:
     return False
 
 
+def _unstopped(ln: Line) -> bool:
+    """A line written as a sentence but for its final stop: ten words or more, mostly in lower
+    case, no list bullet."""
+    return (ln.kind in ("short", "sentence") and not ln.bullet and len(cl.words(ln.text)) >= 10
+            and cl.lower_share(ln.text) >= 0.5)
+
+
 def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
     """Whether the block starting at line ``start`` opens an article: a head above it
     (``_head_above``), a first paragraph opening with a dateline ("HANOI, Vietnam (AP) \u2014"),
@@ -213,6 +220,16 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         if nxt is None or not any(stamp(lines[j]) for j in range(start + 1, nxt)):
             break
         start = nxt
+    # Paragraphs whose final stop the page lost, between the article's date stamp or byline and
+    # its first paragraph.
+    j = start - 1
+    while j >= 0 and (_unstopped(lines[j]) or lines[j].kind == "caption"):
+        j -= 1
+    found = [k for k in range(j + 1, start) if _unstopped(lines[k])]
+    if found and j >= 0 and stamp(lines[j]):
+        for k in found:
+            lines[k].kind = "prose"
+        start = found[0]
     # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
     i = start - 1
     while i >= 0:

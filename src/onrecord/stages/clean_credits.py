@@ -50,7 +50,7 @@ _CREDIT_FILE = re.compile(  # "... Donald Trump. Yonhap-Korea Times file"
     r"(?:^|(?<=[.!?\"\u201d)]\s)|(?<=[.!?]))[A-Z][\w.&\-]*(?:[ \-][A-Z][\w.&\-]*){0,5}[ \-]"
     r"(?i:file|pool|handout|courtesy|photo|capture|captured|screenshot)(?i: photo)?\.?\s*$")
 _CREDIT_PAREN = re.compile(  # "(AP Photo/Ahn Young-joon)", "(Photo: Reuters)"
-    rf"\(\s*(?:{_PHOTO_WORD}|AP Photo|Reuters|REUTERS|AFP|EPA|Getty)[^()]{{0,80}}\)\s*$")
+    rf"\(\s*(?:{_PHOTO_WORD}|(?i:credits?\s*:)|AP Photo|Reuters|REUTERS|AFP|EPA|Getty)[^()]{{0,80}}\)\s*$")
 _CREDIT_BY = re.compile(rf"\b{_PHOTO_WORD}\s*(?i:by|:|credit:?|courtesy of)\s+[^.]{{2,60}}$")  # "Photo by X"
 _CREDIT_NAMED = re.compile(
     r"\b(?i:getty images|afp via getty images|epa-efe|shutterstock|imago|newscom)\.?\)?\]?\s*$|"
