@@ -10,7 +10,7 @@ from onrecord.model import Document
 from onrecord.stages.clean import clean
 from onrecord.stages.clean_lines import byline_names, photo_credit
 from onrecord.stages.metadata import extract_metadata, tidy_title
-from onrecord.stages.metadata_credits import credit_reporters, find_dateline
+from onrecord.stages.metadata_credits import credit_reporters, find_authors, find_dateline, name_only, stamp_byline
 from onrecord.stages.metadata_dates import date_line_kind, find_dates, relative_age, years_mentioned
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -303,3 +303,81 @@ def test_upi_style_dateline_has_an_agency_and_no_place():
 def test_autoblog_byline_is_a_repost_signal():
     doc = run("\n\n".join(["Exports rise for third month", "Posted on March 3, 2023 by admin", P1, P2, P3]))
     assert doc.repost_suspected and "autoblog_byline" in doc.notes["metadata"]["repost_signals"]
+
+
+# --- the article's head in scraped text: headline, byline and date stamp around menus and teasers --
+
+@pytest.mark.parametrize("line,name", [
+    ("Jane Roe", "Jane Roe"),
+    ("JANE ROE", "Jane Roe"),
+    ("Jane Roe @janeroe", "Jane Roe"),
+    ("Jane RoeView More Articles", "Jane Roe"),
+    ("Mary Ann de Souza", "Mary Ann de Souza"),
+    ("Telegraph Sport", None),
+    ("Local News", None),
+    ("CFA Institute Talk", None),
+    ("Print EditionVideo", None),
+    ("Order Reprints", None),
+    ("Learn More", None),
+])
+def test_name_alone_on_a_line(line, name):
+    assert name_only(line) == name
+
+
+@pytest.mark.parametrize("line,names", [
+    ("By Jane Roe Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", ["Jane Roe"]),
+    ("Posted by John Q. Public on November 19, 2019, 6:21 AM EST", ["John Q. Public"]),
+    ("By Jane Roe, Wednesday, 20 November 2019 08:05 GMT", ["Jane Roe"]),
+    ("By Jane Roe - Staff Writer 2019-11-18T23:30:00Z Health", ["Jane Roe"]),
+    ("November 20, 2019 Jane Roe", ["Jane Roe"]),
+    ("Associated Press November 19, 2019, 9:02 AM", []),
+    ("November 19th, 2019 at 8:40 AM", []),
+    ("By the end of November 2019, prices had doubled.", []),
+])
+def test_byline_sharing_the_date_stamps_line(line, names):
+    assert stamp_byline(line) == names
+
+
+def test_headline_and_name_line_by_the_stamp_among_menus_and_share_buttons():
+    doc = run("\n".join([
+        "Home", "News", "Search in posts", "Search in posts", "Share this with Facebook",
+        "Share this with Facebook", "Share this with Facebook", "Harbour authority approves new ferry terminal",
+        "The project will double the port's passenger capacity by the end of the decade.",
+        "Jane Roe", "Transport reporter @janeroe", "Tuesday 19 November 2019 10:12, UK",
+        "Why you can trust us", P1, "", P2, "", P3]))
+    assert doc.title == "Harbour authority approves new ferry terminal"
+    assert doc.authors == ["Jane Roe"]
+    assert doc.page_date == "2019-11-19"
+
+
+def test_caption_and_desk_credit_are_not_the_headline_or_a_byline():
+    doc = run("\n".join([
+        "Menu", "City council passes budget after a long debate", "Metro Daily wire services",
+        "Published 11:11 PM EST Nov 19, 2019", "Council members listen during the session",
+        "John Smith, Associated Press", P1, "", P2, "", P3]))
+    assert doc.title == "City council passes budget after a long debate"
+    assert doc.authors == []
+    assert doc.agencies == []
+
+
+def test_headline_is_by_the_articles_own_date_not_a_teasers():
+    teasers = []
+    for k, (head, day) in enumerate([("Old model gets a facelift", "June 15, 2010"),
+                                     ("Dealers report record month", "May 27, 2014"),
+                                     ("New plant opens in the south", "September 12, 2016")]):
+        teasers += ["AUTO NEWS", head, day]
+    doc = run("\n".join([
+        "Menu", "Carmaker unveils its new compact sedan", "Jane RoeView More Articles", "Cars November 20, 2019 13:42",
+        "MORE STORIES LIKE THIS ONE", *teasers, P1, "", P2, "", P3]))
+    assert doc.title == "Carmaker unveils its new compact sedan"
+    assert doc.authors == ["Jane Roe"]
+    assert doc.page_date == "2019-11-20"
+
+
+@pytest.mark.parametrize("extra,names", [
+    (["Metro Daily wire services Published"], []),
+    (["Jane Roe News"], ["Jane Roe"]),
+    (["Jane Roe, Example Business"], ["Jane Roe"]),
+])
+def test_page_markup_authors_are_person_names(extra, names):
+    assert find_authors([], extra) == names

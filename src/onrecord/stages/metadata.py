@@ -8,13 +8,14 @@ the story's date.
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 from urllib.parse import urlparse
 
 from ..model import Document
 from . import clean_lines as cl
-from .metadata_credits import dateline_day, find_agencies, find_authors, find_dateline
+from .metadata_credits import dateline_day, find_agencies, find_authors, find_dateline, name_only, stamp_byline
 from .metadata_dates import date_line_kind, find_dates, parse_loose, relative_age, years_mentioned
 
 #: Years between the latest year the body mentions and the page's date from which the page is
@@ -50,8 +51,10 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
     first = ev.get("first_paragraph") or doc.body.split("\n\n", 1)[0]
     last = ev.get("last_paragraph") or doc.body.rsplit("\n\n", 1)[-1]
 
-    doc.title = pick_title(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"))
-    doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []))
+    page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"))
+    doc.title = pick_title(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"), page_date)
+    doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []),
+                               doc.title)
     doc.dateline, _ = find_dateline(first)
     if doc.dateline is None:
         # A dateline scraped onto its own line before the article ("Seoul, South Korea CNN —").
@@ -59,7 +62,6 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
             if kind == "dateline" and where == "pre":
                 doc.dateline = re.split(r"\s*[,(\u2014\u2013]|\s+--", text, maxsplit=1)[0].strip() or None
     doc.agencies = find_agencies(lines, first, last, list(html.get("authors") or []))
-    page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"))
     doc.page_date = page_date
     signals = repost_signals(doc, lines, ev, page_date)
     doc.repost_suspected = bool(signals)
@@ -100,15 +102,27 @@ def tidy_title(title: str, sitename: str | None = None) -> str:
     return "".join(p if i % 2 == 0 else f" {p} " for i, p in enumerate(parts)).strip()
 
 
-def pick_title(lines: list[list[str]], given: str | None = None, sitename: str | None = None) -> str | None:
+def pick_title(lines: list[list[str]], given: str | None = None, sitename: str | None = None,
+               page_date: str | None = None) -> str | None:
     """The headline: the container's or page's title when given, else the best headline-like
-    line before the article block. A line repeated (scraped twice) or next to the date stamp or
-    byline scores higher; a caption, a sentence and the site's own name score lower."""
+    line before the article block. A line just above the article's byline or date stamp (the one
+    showing ``page_date``, not a teaser's) or repeated (scraped twice) scores higher; a caption,
+    a section label, a sentence and the site's own name score lower."""
     if given and given.strip():
         return tidy_title(given, sitename) or None
     pre = [(i, kind, text) for i, (kind, text, where) in enumerate(lines) if where == "pre"]
     best, best_score = None, 0.0
     site = (sitename or "").strip().lower()
+    # The article's head: its byline and date stamp. The headline sits just above them (a deck
+    # or a name line may come between) or, on some layouts, just below the date.
+    anchors = {n for n, (_i, kind, text) in enumerate(pre)
+               if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)))}
+    # A name alone on its line next to the stamp is the byline ("Jane Roe" / "Nov 19, 2019").
+    anchors |= {n for n, (_i, _k, text) in enumerate(pre) if any(0 < abs(a - n) <= 2 for a in anchors)
+                and name_only(text)}
+    # The same line three times or more before the article is a label of a list or a menu
+    # ("AUTO NEWS" over every teaser, "Share this with ..."), never the headline.
+    seen = collections.Counter(text.lower() for _i, _k, text in pre)
     for n, (i, kind, text) in enumerate(pre):
         if kind not in ("short", "dup", "sentence", "prose", "related"):
             continue
@@ -117,25 +131,70 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
             continue
         if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
             continue
+        if n in anchors or name_only(text) or cl.byline_names(text) or _credit_line(text):
+            continue
+        if seen[text.lower()] >= 3 or cl.is_share_item(text):
+            continue
+        if any(t != text and len(t) >= 20 and text.endswith(t) for _i2, _k2, t in pre[n + 1: n + 3]):
+            continue  # a breadcrumb glued to the headline that follows ("HomeNewsHeadline")
         score = 1.0 + (1.0 if len(ws) >= 4 else 0.0)
-        if kind == "dup":
+        if any(0 < a - n <= 2 for a in anchors):
+            score += 2.5
+        elif any(0 < a - n <= 4 for a in anchors):
             score += 2.0
-        if text.rstrip().endswith(".") and kind != "dup":
+        elif any(0 < n - a <= 2 for a in anchors):
+            score += 1.0
+        if kind == "dup" and len(ws) >= 4:
+            score += 2.0  # scraped twice (title and heading); short repeats are menu items
+        if text.upper() == text and len(ws) <= 3:
+            score -= 1.5  # "AUTO NEWS", "EARNINGS REPORT": a section label
+        if n + 1 < len(pre) and _credit_line(pre[n + 1][2]) and not _WIRE_DESK.search(pre[n + 1][2]):
+            score -= 2.0  # a caption over its photo's credit ("Jane Roe, Associated Press")
+        title_case = sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
+        if text.rstrip().endswith(".") and kind != "dup" and not title_case:
             score -= 1.5
         if kind == "prose":
             score -= 1.0
         if cl.lower_share(text) > 0.8 and len(ws) > 6:
             score -= 0.5
-        near = [k for _, k, _ in pre[max(0, n - 2): n + 3] if k in ("date", "byline", "foreign", "caption", "dup")]
-        if near:
-            score += 1.0
-        if n > 0 and pre[n - 1][1] in ("short", "dup") and pre[n - 1][0] == i - 1 and len(cl.words(pre[n - 1][2])) >= 4:
-            score -= 0.6  # right under another headline-like line: the deck, not the headline
+        if any(k == "foreign" for _, k, _ in pre[max(0, n - 2): n + 3]):
+            score += 1.0  # a copy site's wrapper in another script around the headline
+        if (n > 0 and pre[n - 1][1] in ("short", "dup") and pre[n - 1][0] == i - 1 and len(cl.words(pre[n - 1][2])) >= 4
+                and len(text) * 1.2 > len(pre[n - 1][2])):
+            # Right under another headline-like line that is not much longer (a kicker is): the
+            # deck, not the headline.
+            score -= 0.6
         # Later lines sit closer to the article: menus and site names come first.
         score += 0.1 * n / max(1, len(pre))
         if score > best_score:
             best, best_score = text, score
     return _strip_other_script(best) if best else None
+
+
+def _stamp_of(text: str, page_date: str | None) -> bool:
+    """Whether ``text`` is a date stamp showing ``page_date`` (any stamp when that is unknown)."""
+    got = date_line_kind(text)
+    return bool(got) and (page_date is None or got[1].iso == page_date)
+
+
+_WIRE_DESK = re.compile(r"(?i)\b(?:wire services?|wire reports?|news services?|staff and wires?|from wires?|"
+                        r"news agencies|staff reports?)\b")
+_PHOTO_SOURCES = re.compile(r"(?i)^(?:getty(?: images)?|afp(?: via getty images)?|epa(?:-efe)?|shutterstock|"
+                            r"reuters|ap|associated press|ap photo|file|handout|pool|courtesy)$")
+
+
+def _credit_line(text: str) -> bool:
+    """A line that only credits a photo or names a wire with its date: "Jane Roe, Associated Press",
+    "Jane Roe/Getty Images", "Associated Press November 19, 2019, 9:02 AM"."""
+    if len(text) > 70:
+        return False
+    if _WIRE_DESK.search(text) and len(cl.words(text)) <= 6:
+        return True  # "Detroit News wire services": a desk credit
+    m = re.match(rf"^{cl.NAME}\s*[,/]\s*(?P<src>[^,/]+)$", text)
+    if m and (_PHOTO_SOURCES.match(m.group("src").strip()) or cl.agency_name(m.group("src"))):
+        return True
+    hits = find_dates(text)
+    return bool(hits) and bool(cl.agency_name(text[: hits[0].start].strip(" ,|-")))
 
 
 def _strip_other_script(title: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import clean_lines as cl
+from .metadata_dates import TIME_RE, date_line_kind, find_dates
 
 _CREDIT_PART = re.compile(
     r"(?P<role>(?:additional |contributing |further )?reporting|writing|written|reported|compiled|"
@@ -32,17 +33,125 @@ def credit_reporters(text: str) -> list[str]:
     return out
 
 
-def find_authors(lines: list[list[str]], extra: list[str] | None = None) -> list[str]:
+#: Words that make a short capitalised line a desk, section or site credit, not a person
+#: ("Telegraph Sport", "Editorial Staff", "Sky Views", "Local News").
+_DESK_WORDS = frozenset("""news sport sports staff desk team editor editors editorial online digital media
+bureau service services wire wires newsroom reporter reporters report today times post daily weekly
+magazine press network live video videos opinion analysis views politics business world home share
+menu more latest breaking subscribe sign login log register newsletter newsletters podcast podcasts
+contributor contributors writer writers group agencies agency channel radio tv television weather
+travel health science tech technology culture lifestyle entertainment markets money finance sections
+section columnists columnist blog blogs review reviews features feature photos gallery about contact
+search edition us uk city institute university college council association foundation company club
+center centre party ministry department committee office school hospital insider awards careers tickets
+links paper advertising order reprints print your our my find next talk shop store deals""".split())
+_AUTHOR_LINK = re.compile(r"(?i)\s*(?:view|see|read|more)\s*(?:all|more)?\s*(?:articles|posts|stories)(?:\s+by)?\s*$")
+_NAME_LINE = re.compile(rf"^(?P<name>{cl.NAME})(?:\s*@\w+)?$")
+
+
+def name_only(text: str) -> str | None:
+    """The person's name when a whole line is just one ("Jane Roe", "JANE ROE", "Jane Roe @janeroe"):
+    two to four capitalised words, none of them a desk, section or site word; else None."""
+    # The author page's link scraped onto the name ("Jane RoeView More Articles").
+    text = _AUTHOR_LINK.sub("", text.strip()).strip()
+    if len(text) > 45:
+        return None
+    m = _NAME_LINE.match(text)
+    if not m:
+        return None
+    toks = m.group("name").split()
+    if not 2 <= len(toks) <= 4 or any(t.lower().strip(".") in _DESK_WORDS for t in toks):
+        return None
+    if any(not t[:1].isupper() and t not in ("de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "du")
+           for t in toks) or any(sum(c.isdigit() for c in t) for t in toks):
+        return None
+    if not text.isupper() and any(len(t) >= 2 and t.isupper() and t not in ("II", "III", "IV", "JR", "SR")
+                                  for t in toks):
+        return None  # an acronym among capitalised words is an organisation ("CFA Institute")
+    if any(re.search(r"[a-z][A-Z][a-z]{2}", t) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|O')", t) for t in toks):
+        return None  # two words run together ("EditionVideo"): a menu, not a name
+    names = cl.split_names(m.group("name"))
+    return names[0] if len(names) == 1 else None
+
+
+_STAMP_LABEL_TAIL = re.compile(
+    r"(?i)[\s,|/\u2022\u00b7\-\u2013\u2014]*(?:\b(?:updated|published|posted|original|last updated|first published)\b"
+    r"[\s:]*|\bon\b\s*|\bat\b\s*|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)*$")
+
+
+def stamp_byline(text: str) -> list[str]:
+    """Names of a byline sharing its line with the date stamp: "By Jane Roe Updated Nov. 19, 2019",
+    "Posted by Jane Roe on November 19, 2019", "By Jane Roe, Tuesday, 19 November 2019",
+    "November 20, 2019 Jane Roe"; [] when the line is not one."""
+    if len(text) > 160:
+        return []
+    hits = find_dates(text)
+    if not hits:
+        return []
+    m = re.match(r"(?i)^(?:posted|written|published|story)\s+by\s+", text)
+    if m:
+        text = "By " + text[m.end():]
+        hits = find_dates(text)
+    if re.match(r"(?i)^by\s", text) and hits[0].start > 3:
+        head = _STAMP_LABEL_TAIL.sub("", text[: hits[0].start]).strip()
+        return cl.byline_names(head) or []
+    if hits[0].start == 0:
+        rest = TIME_RE.sub(" ", text[hits[0].end:]).strip(" ,|/-\u2013\u2014\u2022")
+        name = name_only(rest)
+        return [name] if name else []
+    return []
+
+
+#: A writer's role or social handle on the line next to the name ("News reporter @janeroe").
+_ROLE_LINE = re.compile(r"(?i)^(?:[\w ]{0,30}\b(?:reporter|correspondent|writer|editor|columnist|contributor)s?\b"
+                        r"(?:\s*@\w+)?|@\w+)$")
+
+
+def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: str | None = None) -> list[str]:
     """Bylined writers and reporters from the labelled lines (bylines, "Name email" lines,
-    production credits), plus ``extra`` names (from the HTML page), without duplicates."""
+    production credits, a byline sharing the date stamp's line, a line holding just a name right
+    under the headline ``title`` or next to the article's date stamp), plus ``extra`` names (from
+    the HTML page), without duplicates."""
     names: list[str] = []
-    for kind, text, _where in lines:
+    stamps: set[int] = set()
+    for n, (kind, text, where) in enumerate(lines):
         if kind == "byline":
-            names.extend(cl.byline_names(text) or [])
+            got = cl.byline_names(text) or stamp_byline(text)
+            names.extend(got)
         elif kind == "credit":
             names.extend(credit_reporters(text))
+        elif where == "pre" and kind in ("date", "short", "dup", "junk"):
+            got = stamp_byline(text)
+            names.extend(got)
+            if got:
+                stamps.add(n)
+        if where == "pre" and (kind in ("date", "byline") or date_line_kind(text)):
+            stamps.add(n)
+    # A name alone on its line is a byline only next to the article's stamp ("Jane Roe" over
+    # "November 19, 2019 at 8:40 AM", or over a "News reporter @handle" line above it): elsewhere
+    # it may be a menu item or a teaser's credit.
+    heads = {n for n, (_k, text, where) in enumerate(lines) if where == "pre" and title and text == title}
+    for n, (kind, text, where) in enumerate(lines):
+        if where != "pre" or kind not in ("short", "dup", "junk") or not name_only(text):
+            continue
+        # Next to the stamp, or with only the writer's role or handle, or the same name scraped
+        # twice, in between; or right under the headline.
+        step = 1
+        while n + step < len(lines) and step < 3 and (_ROLE_LINE.search(lines[n + step][1])
+                                                       or name_only(lines[n + step][1])):
+            step += 1
+        back = -1
+        while n + back >= 0 and back > -3 and (_ROLE_LINE.search(lines[n + back][1]) or name_only(lines[n + back][1])):
+            back -= 1
+        if {n + step, n + back} & stamps or (n + back) in heads:
+            names.append(name_only(text))
     for name in extra or []:
         name = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE)
+        # A name the page's markup glued to the next label ("Jane Roe News reporter").
+        name = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DESK_WORDS)) + r"))+$", "", name, flags=re.IGNORECASE)
+        if not name or any(t[:1].islower() and t not in ("de", "da", "van", "von", "bin", "al", "le", "la", "du")
+                           for t in re.split(r"[\s,]+", name) if t and t.lower() not in ("and",)):
+            continue  # "Detroit News wire services": words in lower case are not a person's name
         if name and not cl.AGENCY_RE.fullmatch(name) and len(name.split()) <= 5 and not cl.EMAIL.search(name):
             names.extend(cl.split_names(name) or ([name] if " " in name else []))
     seen, out = set(), []

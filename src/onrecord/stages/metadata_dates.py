@@ -37,7 +37,7 @@ _PUBLISHED_LABEL = re.compile(
     re.I,
 )
 _UPDATED_LABEL = re.compile(r"(?:updated|last updated|modified|last modified|edited|수정|更新时间|更新日期|更新|更新日)", re.I)
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*))?", re.I)
+TIME_RE = _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*))?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
