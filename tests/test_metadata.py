@@ -10,7 +10,8 @@ from onrecord.model import Document
 from onrecord.stages.clean import clean
 from onrecord.stages.clean_lines import byline_names, photo_credit
 from onrecord.stages.metadata import extract_metadata, tidy_title
-from onrecord.stages.metadata_credits import credit_reporters, find_authors, find_dateline, name_only, stamp_byline
+from onrecord.stages.metadata_credits import (agency_stamp, credit_reporters, find_authors, find_dateline, name_only,
+                                              stamp_byline)
 from onrecord.stages.metadata_dates import date_line_kind, find_dates, relative_age, years_mentioned
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -66,6 +67,8 @@ def test_credit_reporters_are_not_editors(line, names):
     ("(Reuters) - Oil prices fell on Tuesday.", None, "Reuters"),
     ("The United States again downplayed the talks.", None, None),
     ("US President: we will talk again.", None, None),
+    ("Springfield, Ill. — The county board voted on Tuesday.", "Springfield", None),
+    ("Boston, Mass. is a city with many colleges — and traffic.", None, None),
 ])
 def test_datelines(first, place, agency):
     assert find_dateline(first) == (place, agency)
@@ -381,3 +384,23 @@ def test_headline_is_by_the_articles_own_date_not_a_teasers():
 ])
 def test_page_markup_authors_are_person_names(extra, names):
     assert find_authors([], extra) == names
+
+
+@pytest.mark.parametrize("line,agency", [
+    ("Associated Press November 19, 2019, 9:02 AM", "AP"),
+    ("Reuters | Updated: Nov 19, 2019", "Reuters"),
+    ("Jane Roe November 19, 2019", None),
+    ("November 19, 2019", None),
+])
+def test_wire_credit_carrying_the_date(line, agency):
+    assert agency_stamp(line) == agency
+
+
+def test_wire_credit_over_the_story_and_not_the_related_lists():
+    doc = run("\n".join([
+        "Menu", "Champions beat the hosts in the opening tie", "Associated Press November 19, 2019, 9:02 AM",
+        "MADRID — " + P1, "", P2, "", P3, "More from Example Sports",
+        "Home side keeps its hopes alive in the group stage", "Canadian Press"]))
+    assert doc.title == "Champions beat the hosts in the opening tie"
+    assert doc.agencies == ["AP"]
+    assert doc.dateline == "MADRID"

@@ -165,8 +165,12 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
 
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: US state abbreviations in AP style, as datelines give them after the city ("DEKALB, Ill. --").
+_STATE = (r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+          r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.")
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'\u2019\-]+(?:\s[A-Z][A-Z.'\u2019\-]+){{0,3}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=[^()]{{0,40}}\())"
+    rf"^(?P<place>[A-Z][A-Z.'\u2019\-]+(?:\s[A-Z][A-Z.'\u2019\-]+){{0,3}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=[^()]{{0,40}}\()|"
+    rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=,\s*{_STATE}\s*(?:--|\u2014|\u2013)))"
     rf"(?P<more>(?:,\s*[A-Z][\w.'\u2019\-]*(?:\s[A-Z][\w.'\u2019\-]*){{0,2}})?(?:,?\s*{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)?)\s*"
     rf"(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?:--|\u2014|\u2013|-|:)\s*(?=\S)"
 )
@@ -200,6 +204,8 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
         place = m.group("place").strip()
         agency = cl.agency_name(m.group("agency") or "") if m.group("agency") else None
         caps = place.upper() == place and len(place) >= 3
+        # "Dekalb, Ill. --": a city in normal case, then a state, then the dash.
+        caps = caps or bool(re.match(rf",\s*{_STATE}$", m.group("more") or ""))
         if _MONTH_NAMES.match(place):  # "Oct. 19 (UPI) --": a date, no place
             return None, agency
         if caps or agency:
@@ -210,6 +216,16 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     if m:
         return None, cl.agency_name(m.group("agency"))
     return None, None
+
+
+def agency_stamp(text: str) -> str | None:
+    """The agency of a credit line that carries the story's date ("Associated Press November 19,
+    2019, 9:02 AM", "Reuters | Updated: Nov 19, 2019"), else None."""
+    hits = find_dates(text)
+    if not hits or not date_line_kind(text[hits[0].start:]):
+        return None
+    head = re.sub(r"(?i)[\s|,/\-\u2013\u2014]*(?:updated|published|posted)?[\s:]*$", "", text[: hits[0].start]).strip()
+    return cl.agency_name(head) if head[:1].isupper() else None
 
 
 def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: str,
@@ -226,8 +242,15 @@ def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: 
         name = cl.agency_name(m.group("a") or m.group("b") or m.group("c") or "")
         if name:
             found.append(name)
+    listed = False
     for kind, text, where in lines:
-        if kind == "agency_credit" and (where == "post" or re.match(r"(?i)(?:source|sources|via|credit)", text)):
+        if where == "post" and kind in ("list_header", "related"):
+            listed = True  # a list of other stories follows: its credits are theirs
+        if where == "pre" and len(text) < 80 and (stamp := agency_stamp(text)):
+            found.append(stamp)  # "Associated Press November 19, 2019, 9:02 AM" over the story
+        elif kind == "agency_credit" and listed and where == "post":
+            continue
+        elif kind == "agency_credit" and (where == "post" or re.match(r"(?i)(?:source|sources|via|credit)", text)):
             # A bare agency name before the article may be a photo's credit under its caption.
             text = re.sub(r"(?i)^(?:source|sources|via|credit|news source)\s*[:\uff1a]\s*", "", text)
             name = cl.agency_name(re.sub(r"[^\w .&-]", " ", text).strip())
