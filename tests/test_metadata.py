@@ -404,3 +404,18 @@ def test_wire_credit_over_the_story_and_not_the_related_lists():
     assert doc.title == "Champions beat the hosts in the opening tie"
     assert doc.agencies == ["AP"]
     assert doc.dateline == "MADRID"
+
+
+def test_the_stamp_by_the_byline_beats_the_headers_date_of_the_day():
+    doc = run("\n".join([
+        "Wednesday, November 20, 2019", "Home", "World", "Opinion", "Is the new stadium worth the money?",
+        "By Jane Roe", "Nov. 18, 2019 7:04 pm ET", P1, "", P2, "", P3]))
+    assert doc.page_date == "2019-11-18"
+    assert doc.title == "Is the new stadium worth the money?"
+
+
+def test_a_meta_line_opening_with_the_date_over_the_article():
+    doc = run("\n".join([
+        "Home", "Reviews", "Workshop manual review", "13/06/2014 Jane Roe All, Books, Kit Reviews",
+        P1, "", P2, "", P3, "Latest tweets", "20/11/2019 / 11:42 am"]))
+    assert doc.page_date == "2014-06-13"

@@ -210,8 +210,9 @@ def _strip_other_script(title: str) -> str:
 
 def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[str | None, str | None, tuple | None]:
     """(page date ``YYYY-MM-DD``, kind of evidence, relative age) from the container/page metadata
-    or the page's date stamps: a "published" stamp before the article beats a plain one, which
-    beats an "updated" one; stamps after the article come last."""
+    or the page's date stamps: before the article, a stamp next to a byline beats one that is not;
+    then a "published" stamp beats a plain one, which beats an "updated" one; stamps after the
+    article come last."""
     age = None
     for _kind, text, _where in lines:
         if age is None and (_kind == "date" or len(text) < 80):
@@ -223,6 +224,11 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
             return iso, "given", age
     ranked = []
     order = {"published": 0, "plain": 1, "updated": 2}
+    # The article's stamp sits by its byline; a lone date at the top of the page is often the
+    # day's date in the site's header.
+    bylines = {n for n, (kind, text, where) in enumerate(lines) if where == "pre" and len(text) < 160 and (
+        kind == "byline" or cl.byline_names(text) or stamp_byline(text) or name_only(text))}
+    last_pre = max((n for n, line in enumerate(lines) if line[2] == "pre"), default=-1)
     for n, (kind, text, where) in enumerate(lines):
         if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup"):
             continue
@@ -230,12 +236,18 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
         if not got and kind == "byline":
             hits = find_dates(text)  # "By Chad O'Carroll | March 3, 2019"
             got = ("plain", hits[0]) if hits else None
+        if not got and where == "pre" and n >= last_pre - 2 and len(text) < 80:
+            # The post's meta line right over the article, opening with its date
+            # ("13/06/2014 Jane Roe News, Reviews").
+            hits = find_dates(text)
+            got = ("plain", hits[0]) if hits and hits[0].start == 0 else None
         if not got:
             continue
         dkind, hit = got
         if kind == "foreign" and dkind == "plain" and len(text) > 60:
             continue
-        ranked.append(((where != "pre", order[dkind], n), hit.iso, dkind))
+        by = any(abs(b - n) <= 2 for b in bylines)
+        ranked.append(((where != "pre", not by, order[dkind], n), hit.iso, dkind))
     if not ranked:
         return None, None, age
     ranked.sort()
