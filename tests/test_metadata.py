@@ -117,6 +117,9 @@ def test_photo_credit(text, credit):
     ("US sticks to dialogue with NK | Example Times", "Example Times", "US sticks to dialogue with NK"),
     ("Exports rise again - Example News", None, "Exports rise again"),
     ("Top U.S. envoy: Rushing back will be a mistake", None, "Top U.S. envoy: Rushing back will be a mistake"),
+    ("Opinion | Is the new stadium worth the money?", None, "Is the new stadium worth the money?"),
+    ("Example Daily | Council passes the budget", "Example Daily", "Council passes the budget"),
+    ("Fed | What comes next", None, "Fed | What comes next"),
 ])
 def test_tidy_title(title, site, out):
     assert tidy_title(title, site) == out

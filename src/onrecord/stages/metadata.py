@@ -85,9 +85,15 @@ _TITLE_SEP = re.compile(r"\s+(\||-|\u2013|\u2014|::|\u00bb|/)\s+")
 def tidy_title(title: str, sitename: str | None = None) -> str:
     """A page title without the site's name appended ("Headline | Site", "Headline - Site"): a
     part after " | " of up to five words goes, a part after a dash only when it is the site's
-    name or a short capitalised name after a headline of three words or more."""
+    name or a short capitalised name after a headline of three words or more. A section label or
+    the site's name in front ("Opinion | Headline") goes too."""
     title = re.sub(r"\s+", " ", title).strip()
     parts = _TITLE_SEP.split(title)
+    if len(parts) >= 3 and parts[1] in ("|", "::", "\u00bb") and len(" ".join(parts[2:]).split()) >= 3:
+        first = parts[0].strip().lower()
+        site = (sitename or "").strip().lower()
+        if first in _SECTION_LABELS or (site and (first in site or site in first)):
+            parts = parts[2:]  # "Opinion | Headline", "Site | Headline"
     while len(parts) >= 3:
         head, sep, last = " ".join(parts[:-2]), parts[-2], parts[-1]
         site = (sitename or "").strip().lower()
@@ -100,6 +106,14 @@ def tidy_title(title: str, sitename: str | None = None) -> str:
         else:
             break
     return "".join(p if i % 2 == 0 else f" {p} " for i, p in enumerate(parts)).strip()
+
+
+#: Section labels that pages put in front of the headline in their title ("Opinion | ...").
+_SECTION_LABELS = frozenset(["opinion", "analysis", "commentary", "editorial", "editorials", "review", "reviews",
+                             "exclusive", "breaking", "breaking news", "live", "live updates", "watch", "video",
+                             "podcast", "explainer", "interview", "column", "letters", "obituary", "obituaries",
+                             "sport", "sports", "business", "politics", "world", "news", "tech", "technology",
+                             "culture", "science", "health", "markets", "money", "travel", "fact check"])
 
 
 def pick_title(lines: list[list[str]], given: str | None = None, sitename: str | None = None,
