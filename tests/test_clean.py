@@ -811,3 +811,9 @@ def test_paragraphs_without_their_final_stop_under_the_date_stamp_stay():
 ])
 def test_a_credit_in_brackets_closes_a_caption(text, expected):
     assert cl.is_caption(text) is expected
+
+
+@pytest.mark.parametrize("head", ["READ MORE:", "Read more", "See also"])
+def test_links_under_a_read_more_label_inside_the_article_are_dropped(head):
+    story = STORY[:2] + [head, TEASERS[0], TEASERS[2]] + STORY[2:]
+    assert paragraphs(run(story_page(story=story))) == STORY

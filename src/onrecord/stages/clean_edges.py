@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 _BOX_HEAD = re.compile(
-    r"^(?:don'?t miss|do not miss|must read|must see|see also|also read|read also|also see|also on\b.*|"
+    r"^(?:don'?t miss|do not miss|must read|must see|see also|also read|read also|read more|also see|also on\b.*|"
     r"more (?:stories|news|headlines|to read)|trending(?: now| news| stories)?|popular(?: now)?|"
     r"recommended(?: reading| stories)?|related(?: stories| articles| content| coverage| links)?|"
     r"(?:[\w' -]{1,40} )?more|more in [\w' -]{1,40}|further reading|what to read next|up next)\W*$",
@@ -97,7 +97,7 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
     i = start
     while i <= end:
         ln = lines[i]
-        head = ln.kind in ("list_header", "related") or (ln.kind == "short" and _BOX_HEAD.match(ln.text.strip()))
+        head = ln.kind in ("list_header", "related") or (ln.kind in ("short", "ui", "meta") and _BOX_HEAD.match(ln.text.strip()))
         if head:
             j = i + 1
             while j <= end and lines[j].kind != "prose":
