@@ -325,6 +325,8 @@ def test_autoblog_byline_is_a_repost_signal():
     ("Print EditionVideo", None),
     ("Order Reprints", None),
     ("Learn More", None),
+    ("North Korea", None),
+    ("Hong Kong", None),
 ])
 def test_name_alone_on_a_line(line, name):
     assert name_only(line) == name
@@ -422,3 +424,11 @@ def test_a_meta_line_opening_with_the_date_over_the_article():
         "Home", "Reviews", "Workshop manual review", "13/06/2014 Jane Roe All, Books, Kit Reviews",
         P1, "", P2, "", P3, "Latest tweets", "20/11/2019 / 11:42 am"]))
     assert doc.page_date == "2014-06-13"
+
+
+def test_a_place_tag_under_the_headline_is_not_a_byline():
+    doc = run("\n".join([
+        "Menu", "Envoys trade blame as talks stall again", "South Africa", "November 19, 2019",
+        P1, "", P2, "", P3]))
+    assert doc.title == "Envoys trade blame as talks stall again"
+    assert doc.authors == []

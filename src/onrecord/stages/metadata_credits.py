@@ -44,7 +44,8 @@ travel health science tech technology culture lifestyle entertainment markets mo
 section columnists columnist blog blogs review reviews features feature photos gallery about contact
 search edition us uk city institute university college council association foundation company club
 center centre party ministry department committee office school hospital insider awards careers tickets
-links paper advertising order reprints print your our my find next talk shop store deals""".split())
+links paper advertising order reprints print your our my find next talk shop store deals
+north south east new united states kingdom republic county hong los las san saudi sri costa puerto""".split())
 _AUTHOR_LINK = re.compile(r"(?i)\s*(?:view|see|read|more)\s*(?:all|more)?\s*(?:articles|posts|stories)(?:\s+by)?\s*$")
 _NAME_LINE = re.compile(rf"^(?P<name>{cl.NAME})(?:\s*@\w+)?$")
 
