@@ -432,3 +432,9 @@ def test_a_place_tag_under_the_headline_is_not_a_byline():
         P1, "", P2, "", P3]))
     assert doc.title == "Envoys trade blame as talks stall again"
     assert doc.authors == []
+
+
+def test_a_short_headline_in_title_case_over_a_byline_stays_the_headline():
+    doc = run("\n".join(["Menu", "Mourinho Takes Over", "By Jane Roe", "November 20, 2019", P1, "", P2, "", P3]))
+    assert doc.title == "Mourinho Takes Over"
+    assert doc.authors == ["Jane Roe"]

@@ -131,9 +131,11 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
     # or a name line may come between) or, on some layouts, just below the date.
     anchors = {n for n, (_i, kind, text) in enumerate(pre)
                if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)))}
-    # A name alone on its line next to the stamp is the byline ("Jane Roe" / "Nov 19, 2019").
-    anchors |= {n for n, (_i, _k, text) in enumerate(pre) if any(0 < abs(a - n) <= 2 for a in anchors)
-                and name_only(text)}
+    # Without a written byline, a name alone on its line next to the stamp is the byline
+    # ("Jane Roe" / "Nov 19, 2019").
+    if not any(kind == "byline" or stamp_byline(text) for _i, kind, text in pre):
+        anchors |= {n for n, (_i, _k, text) in enumerate(pre) if any(0 < abs(a - n) <= 2 for a in anchors)
+                    and name_only(text)}
     # The same line three times or more before the article is a label of a list or a menu
     # ("AUTO NEWS" over every teaser, "Share this with ..."), never the headline.
     seen = collections.Counter(text.lower() for _i, _k, text in pre)
@@ -145,7 +147,7 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
             continue
         if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
             continue
-        if n in anchors or name_only(text) or cl.byline_names(text) or _credit_line(text):
+        if n in anchors or cl.byline_names(text) or _credit_line(text):
             continue
         if seen[text.lower()] >= 3 or cl.is_share_item(text):
             continue

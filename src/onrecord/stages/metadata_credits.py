@@ -133,6 +133,8 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
     # it may be a menu item or a teaser's credit.
     heads = {n for n, (_k, text, where) in enumerate(lines) if where == "pre" and title and text == title}
     for n, (kind, text, where) in enumerate(lines):
+        if names:
+            break  # a name alone on a line is only a fallback for pages without a written byline
         if where != "pre" or kind not in ("short", "dup", "junk") or not name_only(text):
             continue
         # Next to the stamp, or with only the writer's role or handle, or the same name scraped
