@@ -817,3 +817,28 @@ def test_a_credit_in_brackets_closes_a_caption(text, expected):
 def test_links_under_a_read_more_label_inside_the_article_are_dropped(head):
     story = STORY[:2] + [head, TEASERS[0], TEASERS[2]] + STORY[2:]
     assert paragraphs(run(story_page(story=story))) == STORY
+
+
+def test_the_rest_after_a_newsletter_box_joins_however_much_noise_follows_it():
+    box = ["Sign up for our newsletter", "Get the day's top stories delivered to your inbox every morning.",
+           "Email address", "Sign up", "Thanks for signing up!"]
+    second = ("Crews from three neighbouring districts, two tanker trucks and a fireboat joined the effort, spraying "
+              "seawater across loading docks, parked lorries, stacked pallets and several timber sheds nearby.")
+    rest = ["The fire was out by seven, and investigators began sifting through the ruins of the warehouse.",
+            "Insurers sent assessors to the harbour on Monday afternoon to look at the damage.",
+            "Bergen's mayor thanked the firefighters in a short statement."]
+    after = ["Like this story? Share it with a friend!", "Follow us on", "Trending: council budget vote",
+             "Singer picked from forty finalists to open festival (PHOTOS)", "Council approves new cycling lanes downtown"]
+    raw = "\n".join(["Home", "News", "Warehouse fire in Bergen", "By Anna Berg", "November 18, 2019", LEDE, second,
+                     *box, *rest, *after])
+    assert paragraphs(run(raw)) == [LEDE, second, *rest]
+
+
+def test_a_run_s_size_ends_at_its_last_paragraph():
+    from onrecord.stages.clean import segment
+    from onrecord.stages.clean_runs import build_runs
+    after = ["Like this story? Share it with a friend!", "Follow us on", "Trending: council budget vote",
+             "Council approves new cycling lanes downtown"]
+    lines, _, _ = segment("\n".join(STORY[:3] + after))
+    (first, *_) = build_runs(lines)
+    assert (first.start, first.end, first.prose, first.size) == (0, 2, 3, 3)

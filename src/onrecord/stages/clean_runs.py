@@ -74,7 +74,7 @@ def headline_like(ln: Line) -> bool:
 class Run:
     """A stretch of lines from one paragraph (``start``) to the last keepable line (``end``),
     both indices into the page's lines. ``chars``/``prose`` count its paragraphs' characters and
-    lines, ``size`` its lines of three words or more but captions, ``meta`` the post furniture among them (time stamps, vote
+    lines, ``size`` its lines of three words or more but captions up to ``end``, ``meta`` the post furniture among them (time stamps, vote
     counts, signatures); ``after_comments`` says a comment-section header stands just before it,
     ``anchored`` that a date stamp or byline does (an article's head); ``repeats`` counts the
     characters of its paragraphs that the page shows elsewhere too (tickers, teasers, captions),
@@ -123,6 +123,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
     runs: list[Run] = []
     cur: Run | None = None
     streak = 0.0
+    size_at_end = 1
     last_comments = -100
     paras: list[set[str]] = []
     seen = collections.Counter(ln.text for ln in lines if ln.kind == "prose")
@@ -137,6 +138,8 @@ def build_runs(lines: list[Line]) -> list[Run]:
 
     def close(run: Run) -> None:
         run.cohesion = _cohesion(paras)
+        # Lines after the run's last paragraph (the noise that ended it) are not part of it.
+        run.size = size_at_end
         runs.append(run)
 
     for i, ln in enumerate(lines):
@@ -154,6 +157,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
                           words=collections.Counter(kw))
                 paras = [kw]
                 streak = 0
+                size_at_end = 1
             continue
         if ln.kind in HARD:
             close(cur)
@@ -179,6 +183,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
                 paras.append(kw)
             if keepable(ln):
                 cur.end = i
+                size_at_end = cur.size
             streak = 0 if keepable(ln) else streak + 1
         else:
             streak += _streak_weight(ln)
