@@ -166,6 +166,21 @@ def _unstopped(ln: Line) -> bool:
             and cl.lower_share(ln.text) >= 0.5)
 
 
+def _mark_unstopped(lines: list[Line]) -> None:
+    """Relabel as paragraphs the lines that lost their final stop between a date stamp or byline
+    and the paragraph under them (``_unstopped``; photo captions may stand between)."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "prose" or i == 0 or not _unstopped(lines[i - 1]) and lines[i - 1].kind != "caption":
+            continue
+        j = i - 1
+        while j >= 0 and (_unstopped(lines[j]) or lines[j].kind == "caption"):
+            j -= 1
+        if j >= 0 and stamp(lines[j]):
+            for k in range(j + 1, i):
+                if _unstopped(lines[k]):
+                    lines[k].kind = "prose"
+
+
 def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
     """Whether the block starting at line ``start`` opens an article: a head above it
     (``_head_above``), a first paragraph opening with a dateline ("HANOI, Vietnam (AP) \u2014"),
@@ -192,6 +207,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     3. Extend the start backwards over complete sentences (a short first paragraph) and trim
        the end back to the last complete sentence.
     """
+    _mark_unstopped(lines)
     runs = build_runs(lines)
     if not runs:
         return -1, -1
@@ -220,16 +236,6 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         if nxt is None or not any(stamp(lines[j]) for j in range(start + 1, nxt)):
             break
         start = nxt
-    # Paragraphs whose final stop the page lost, between the article's date stamp or byline and
-    # its first paragraph.
-    j = start - 1
-    while j >= 0 and (_unstopped(lines[j]) or lines[j].kind == "caption"):
-        j -= 1
-    found = [k for k in range(j + 1, start) if _unstopped(lines[k])]
-    if found and j >= 0 and stamp(lines[j]):
-        for k in found:
-            lines[k].kind = "prose"
-        start = found[0]
     # A short first paragraph ("North Korea fired a missile Sunday.") before the first long one.
     i = start - 1
     while i >= 0:
