@@ -842,3 +842,9 @@ def test_a_run_s_size_ends_at_its_last_paragraph():
     lines, _, _ = segment("\n".join(STORY[:3] + after))
     (first, *_) = build_runs(lines)
     assert (first.start, first.end, first.prose, first.size) == (0, 2, 3, 3)
+
+
+def test_the_next_story_s_head_counts_past_its_share_buttons():
+    nxt = NEXT_STORY[:4] + ["Share", "Tweet", "Email", "Listen to this article", "4 min read"] + NEXT_STORY[4:]
+    raw = story_page(story=STORY[:2], after=("Tags: ports, strikes", *nxt))
+    assert paragraphs(run(raw)) == STORY[:2]

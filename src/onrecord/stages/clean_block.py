@@ -224,7 +224,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
         first, last, score = blocks[r]
         if (score >= 0.05 * blocks[best][2] and _headed(lines, first, 12) and last < blocks[best][0]
                 and sum(run.prose for run in runs if first <= run.start <= last) >= 2
-                and _headed(lines, blocks[best][0])
+                and _headed(lines, blocks[best][0], 12)
                 and topical_words(block_words(*blocks[best][:2]), block_words(first, last)) < 0.3):
             best = r
             break
