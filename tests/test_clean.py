@@ -848,3 +848,18 @@ def test_the_next_story_s_head_counts_past_its_share_buttons():
     nxt = NEXT_STORY[:4] + ["Share", "Tweet", "Email", "Listen to this article", "4 min read"] + NEXT_STORY[4:]
     raw = story_page(story=STORY[:2], after=("Tags: ports, strikes", *nxt))
     assert paragraphs(run(raw)) == STORY[:2]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Enlarge this image", "ui"), ("Image", "ui"), ("Hide caption", "ui"), ("toggle caption", "ui"),
+    ("Expand", "ui"), ("The images show the port at dawn.", "sentence"),
+])
+def test_photo_viewer_buttons_are_interface_lines(text, kind):
+    from onrecord.stages.clean import Line, classify
+    assert classify(Line(raw=text, text=text)) == kind
+
+
+def test_photo_viewer_buttons_between_paragraphs_are_dropped():
+    viewer = ["Image", "Enlarge this image", "Dock workers at the gates on Monday. (AP Photo/Jan Smit)", "toggle caption"]
+    story = [x for p in STORY for x in ([p] + viewer)][:-len(viewer)]
+    assert paragraphs(run(story_page(story=story))) == STORY

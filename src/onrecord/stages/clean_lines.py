@@ -190,6 +190,7 @@ about feedback rss sitemap site map language edition editions local world busine
 opinion lifestyle entertainment culture politics economy tech science health weather todays
 today's top-stories headlines breaking live watch now free trial log-in sign-in more+ increase
 decrease reset font-size+ font-size- prev. next. back to all rights reserved translate
+enlarge expand collapse fullscreen full-screen image images hide show toggle caption captions credit credits
 """.split())
 _UI_PHRASE = re.compile(
     r"^(?:\d+\s*min(?:ute)?s?\s*read|reading time:?.*|listen to (?:this|the) (?:article|story).*|"
