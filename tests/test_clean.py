@@ -863,3 +863,10 @@ def test_photo_viewer_buttons_between_paragraphs_are_dropped():
     viewer = ["Image", "Enlarge this image", "Dock workers at the gates on Monday. (AP Photo/Jan Smit)", "toggle caption"]
     story = [x for p in STORY for x in ([p] + viewer)][:-len(viewer)]
     assert paragraphs(run(story_page(story=story))) == STORY
+
+
+def test_the_article_goes_on_after_a_box_of_seven_links():
+    box = ["More in Port news"] + TEASERS[0:14:2] + ["Dock workers at the gates on Monday. (AP Photo/Jan Smit)"]
+    raw = "\n".join(["Home", "News", "Warehouse fire in Bergen", "By Anna Berg", "November 18, 2019", LEDE, *box,
+                     *REST, "Tags: fire, Bergen"])
+    assert paragraphs(run(raw)) == [LEDE, *REST]

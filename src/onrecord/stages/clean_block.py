@@ -113,12 +113,12 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
             return False
         # Text going on after an inline box of links, as densely written as an article, needs
         # less to share.
-        boxed = size <= 8 and any(ln.kind in ("list_header", "related") for ln in gap)
+        boxed = size <= 10 and any(ln.kind in ("list_header", "related") for ln in gap)
         if boxed and run.prose >= 2 and run.prose >= 0.6 * run.size and on_topic >= 0.1:
             return True
         # The first paragraph or two right under the article's head, then a box, a gallery or an
         # advert, then the rest: a lede is short, so it shares few words with the rest.
-        if lede and size <= 8 and run.prose >= 0.5 * run.size and on_topic >= 0.1:
+        if lede and size <= 10 and run.prose >= 0.5 * run.size and on_topic >= 0.1:
             return True
         if size <= 5:
             return on_topic >= 0.25
