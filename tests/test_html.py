@@ -17,7 +17,7 @@ from onrecord.stages.html_clean import (
     unwrap_layout_tables,
 )
 from onrecord.stages.html_lines import boilerplate_kind, filter_lines
-from onrecord.stages.html_meta import declared_language
+from onrecord.stages.html_meta import declared_language, page_date, visible_date, visible_headline
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "html"
 
@@ -285,6 +285,52 @@ def test_filter_lines(lines, title, sitename, expected):
 )
 def test_declared_language(html, lang):
     assert declared_language(fromstring(html)) == lang
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        # A reworded social title: the printed headline wins.
+        ("<h1>Mayor is allowed to keep the old bridge open after all</h1>",
+         "Mayor is allowed to keep the old bridge open after all - City News",
+         "Mayor is allowed to keep the old bridge open after all"),
+        ("<h1>Town Roundup: Greenvale beats Hillford to stay unbeaten</h1>",
+         "TR Roundup: Greenvale beats Hillford to stay unbeaten", "Town Roundup: Greenvale beats Hillford to stay unbeaten"),
+        # A logo in the first <h1> shares nothing with the title; the second one is the headline.
+        ("<h1>The Daily PlanetOpinion</h1><h1>Is Loud Music a Crime?</h1>", "Opinion | Is Loud Music a Crime?",
+         "Is Loud Music a Crime?"),
+        ("<h1>Create a new password</h1>", "Storm closes harbour for a week", None),
+        ("<p>no heading</p>", "Storm closes harbour for a week", None),
+    ],
+)
+def test_visible_headline(body, title, expected):
+    tree = fromstring(f"<html><head><title>{title}</title></head><body>{body}</body></html>")
+    assert visible_headline(tree, "Short social line") == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "near", "expected"),
+    [
+        # The <time> shows the US evening day; the timestamp was the next UTC day.
+        ('<div class="meta"><time datetime="2030-03-05T03:10:00Z">Updated 10:10 pm PST, Tuesday, March 4, 2030</time></div>',
+         "2030-03-05", "2030-03-04"),
+        ('<p class="update-time">Updated 0339 GMT (1139 HKT) March 5, 2030</p>', "2030-03-04", "2030-03-05"),
+        ('<head><meta property="article:published_time" content="2030-03-04T19:04:00-05:00"></head>',
+         "2030-03-05", "2030-03-04"),
+        # A date far from the found one is another story's; none shown: None.
+        ('<time>March 20, 2030</time>', "2030-03-05", None),
+        ('<p>No stamp here</p>', "2030-03-05", None),
+    ],
+)
+def test_visible_date(html, near, expected):
+    assert visible_date(fromstring(f"<html>{html}</html>"), near) == expected
+
+
+def test_page_date_prefers_the_shown_day():
+    html = ('<html><head><meta property="article:published_time" content="2024-03-05T03:10:00Z"></head><body>'
+            '<h1>Storm closes harbour</h1><span class="timestamp"><time>9:10 pm ET, March 4, 2024</time></span>'
+            '</body></html>')
+    assert page_date(fromstring(html), None) == "2024-03-04"
 
 
 _NESTED = "<div>" * 5000 + "<p>deep text</p>" + "</div>" * 5000

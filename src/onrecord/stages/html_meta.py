@@ -100,6 +100,10 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
             except Exception as err:
                 LOGGER.debug("metadata %s failed: %s", name, err)
     meta.title = _clean(doc.title)
+    try:
+        meta.title = visible_headline(tree, meta.title) or meta.title
+    except Exception as err:
+        LOGGER.debug("headline failed: %s", err)
     meta.authors = _authors(doc.author)
     meta.url = _clean(doc.url) or _clean(url)
     meta.description = _clean(doc.description)
@@ -211,15 +215,95 @@ def _host(url: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def visible_headline(tree: HtmlElement, title: str | None) -> str | None:
+    """The headline the reader sees: the first ``<h1>`` of three to forty words that shares at
+    least two words (and a third of its own) with the page's title or ``<title>``, so that a logo
+    or a sign-up box in an ``<h1>`` is passed over; None when no ``<h1>`` qualifies. Social titles
+    (og:title) are often a shorter or reworded line than the one printed over the article."""
+    known = set(_WORD.findall((title or "").lower()))
+    for el in tree.iter("title"):
+        known |= set(_WORD.findall((el.text_content() or "").lower()))
+        break
+    if not known:
+        return None
+    for n, h1 in enumerate(tree.iter("h1")):
+        if n >= 5:
+            break
+        text = _clean(h1.text_content())
+        if not text or len(text) > 300:
+            continue
+        words = _WORD.findall(text.lower())
+        if not 3 <= len(words) <= 40:
+            continue
+        shared = sum(w in known for w in words)
+        if shared >= 2 and shared * 3 >= len(words):
+            return text
+    return None
+
+
+#: Elements that hold the article's date stamp as the page prints it ("Updated 10:01 pm PST,
+#: Tuesday, November 19, 2019").
+_STAMP_CLASS = re.compile(r"(?i)time|date|stamp|publish|posted|updated")
+#: An ISO timestamp with its own UTC offset ("2019-11-18T19:04:00-05:00"): its date part is the
+#: page's local day.
+_ISO_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$")
+
+
+def visible_date(tree: HtmlElement, near: str) -> str | None:
+    """The page's local day of its date stamp, within a day of ``near`` (``YYYY-MM-DD``, the
+    date htmldate found, which is often the UTC day of a timestamp): the date part of a published
+    timestamp with its own offset, else the date a ``<time>`` element prints, else one printed in
+    a short element whose class names a date or time. None when the page shows none."""
+    import datetime as dt
+
+    from .metadata_dates import find_dates
+
+    base = dt.date.fromisoformat(near)
+
+    def close(iso: str) -> bool:
+        return abs((dt.date.fromisoformat(iso) - base).days) <= 1
+
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("itemprop") or meta.get("name") or "").lower()
+        if key in ("article:published_time", "datepublished", "og:published_time"):
+            m = _ISO_OFFSET.match((meta.get("content") or "").strip())
+            if m and close(m.group(1)):
+                return m.group(1)
+    classed = None
+    for el in tree.iter("time", "span", "div", "p"):
+        if el.tag != "time":
+            if classed or not _STAMP_CLASS.search(el.get("class") or "") or len(el) > 4:
+                continue
+        text = _clean(el.text_content())
+        if not text or len(text) > 120:
+            continue
+        hits = find_dates(text)
+        if not hits or not close(hits[0].iso):
+            continue
+        if el.tag == "time":
+            return hits[0].iso
+        classed = hits[0].iso
+    return classed
+
+
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
     """Publication date (``YYYY-MM-DD``) found by htmldate in the markup and the URL; its slower
-    search of the page's free text runs only when those give nothing. None when no date is found."""
+    search of the page's free text runs only when those give nothing. The day the page itself
+    shows beats htmldate's when they are a day apart (a US evening story has the next UTC day).
+    None when no date is found."""
     try:
         from htmldate import find_date
 
         for extensive in (False, True):
             found = find_date(tree, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d")
             if isinstance(found, str) and _ISO_DATE.match(found):
+                try:
+                    return visible_date(tree, found) or found
+                except Exception as err:
+                    LOGGER.debug("visible date failed: %s", err)
                 return found
     except Exception as err:
         LOGGER.debug("date failed: %s", err)
