@@ -386,9 +386,21 @@ def test_headline_is_by_the_articles_own_date_not_a_teasers():
     (["Metro Daily wire services Published"], []),
     (["Jane Roe News"], ["Jane Roe"]),
     (["Jane Roe, Example Business"], ["Jane Roe"]),
+    # Names the markup ran into the stamp or the credit after them.
+    (["Jane Roe November"], ["Jane Roe"]),
+    (["JANE ROE Associated"], ["Jane Roe"]),
+    (["Jane Roe Nov. 3, 2019"], ["Jane Roe"]),
+    (["May Lindqvist"], ["May Lindqvist"]),
+    # Desk credits and the like are not people.
+    (["Metro Courier Staff November"], []),
+    (["The Ruritanian"], []),
 ])
 def test_page_markup_authors_are_person_names(extra, names):
     assert find_authors([], extra) == names
+
+
+def test_the_sites_own_name_in_the_markup_is_not_an_author():
+    assert find_authors([], ["Equestrian Monthly"], None, "Equestrian Monthly") == []
 
 
 @pytest.mark.parametrize("line,agency", [

@@ -54,7 +54,7 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
     page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"))
     doc.title = pick_title(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"), page_date)
     doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []),
-                               doc.title)
+                               doc.title, html.get("sitename") or doc.hints.get("outlet"))
     doc.dateline, _ = find_dateline(first)
     if doc.dateline is None:
         # A dateline scraped onto its own line before the article ("Seoul, South Korea CNN —").

@@ -47,6 +47,8 @@ center centre party ministry department committee office school hospital insider
 links paper advertising order reprints print your our my find next talk shop store deals
 north south east new united states kingdom republic county hong los las san saudi sri costa puerto""".split())
 _AUTHOR_LINK = re.compile(r"(?i)\s*(?:view|see|read|more)\s*(?:all|more)?\s*(?:articles|posts|stories)(?:\s+by)?\s*$")
+_MON_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _NAME_LINE = re.compile(rf"^(?P<name>{cl.NAME})(?:\s*@\w+)?$")
 
 
@@ -108,11 +110,19 @@ _ROLE_LINE = re.compile(r"(?i)^(?:[\w ]{0,30}\b(?:reporter|correspondent|writer|
                         r"(?:\s*@\w+)?|@\w+)$")
 
 
-def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: str | None = None) -> list[str]:
+_NAME_STOP = re.compile(
+    rf"\s(?:{_MON_WORD}(?=\s*\d)|(?:jan|febr)uary|march|september|october|november|december|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|associated|reuters|afp|ap|agence|bloomberg|updated|published|posted|"
+    r"\d)(?=\W|$)", re.IGNORECASE)
+
+
+def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: str | None = None,
+                 site: str | None = None) -> list[str]:
     """Bylined writers and reporters from the labelled lines (bylines, "Name email" lines,
     production credits, a byline sharing the date stamp's line, a line holding just a name right
     under the headline ``title`` or next to the article's date stamp), plus ``extra`` names (from
-    the HTML page), without duplicates."""
+    the HTML page, cut where the markup ran them into a date or a credit; not the ``site``'s own
+    name), without duplicates."""
     names: list[str] = []
     stamps: set[int] = set()
     for n, (kind, text, where) in enumerate(lines):
@@ -150,6 +160,15 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
             names.append(name_only(text))
     for name in extra or []:
         name = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE)
+        # The markup ran the name into the stamp or the credit that follows it ("Jane Roe November
+        # 19, 2019", "JANE ROE Associated Press"): the name ends before a month, a weekday, an
+        # agency, a digit or a word in lower case.
+        cut = _NAME_STOP.search(name)
+        if cut:
+            name = name[: cut.start()].strip(" ,|/-")
+        if (re.match(r"(?i)the\s", name) or re.search(r"(?i)\sstaff$", name)
+                or (site and name.lower().strip() in site.lower())):
+            continue  # "The Ruritanian", "Metro Courier Staff", the site's own name: not a person
         # A name the page's markup glued to the next label ("Jane Roe News reporter").
         name = re.sub(r"(?:\s+(?:" + "|".join(sorted(_DESK_WORDS)) + r"))+$", "", name, flags=re.IGNORECASE)
         if not name or any(t[:1].islower() and t not in ("de", "da", "van", "von", "bin", "al", "le", "la", "du")
