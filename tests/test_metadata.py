@@ -67,7 +67,8 @@ def test_credit_reporters_are_not_editors(line, names):
     ("(Reuters) - Oil prices fell on Tuesday.", None, "Reuters"),
     ("The United States again downplayed the talks.", None, None),
     ("US President: we will talk again.", None, None),
-    ("Springfield, Ill. — The county board voted on Tuesday.", "Springfield", None),
+    ("Springfield, Ill. — The county board voted on Tuesday.", "Springfield, Ill.", None),
+    ("RIVERTON, Calif. (AP) — A man was hurt on a train.", "RIVERTON, Calif.", "AP"),
     ("Boston, Mass. is a city with many colleges — and traffic.", None, None),
 ])
 def test_datelines(first, place, agency):

@@ -220,7 +220,7 @@ def dateline_day(first_paragraph: str) -> tuple[int | None, int, int] | None:
 
 def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     """(place, agency) of the dateline opening the first paragraph ("HONG KONG (Reuters) - ..."
-    -> ("HONG KONG", "Reuters")); either may be None."""
+    -> ("HONG KONG", "Reuters"), "DEKALB, Ill. (AP) --" -> ("DEKALB, Ill.", "AP")); either may be None."""
     m = _DATELINE.match(first_paragraph)
     if m:
         place = m.group("place").strip()
@@ -233,7 +233,10 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
         if caps or agency:
             if not caps and place.lower() in ("the", "a"):
                 return None, agency
-            return place, agency
+            # AP style names a US city with its state ("HAYWARD, Calif."): the state is part of the
+            # place, a country after the city is not kept ("KABUL, Afghanistan" -> "KABUL").
+            state = re.match(rf",\s*({_STATE})", m.group("more") or "")
+            return (f"{place}, {state.group(1)}" if state else place), agency
     m = _LEAD_AGENCY.match(first_paragraph)
     if m:
         return None, cl.agency_name(m.group("agency"))
