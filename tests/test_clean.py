@@ -870,3 +870,18 @@ def test_the_article_goes_on_after_a_box_of_seven_links():
     raw = "\n".join(["Home", "News", "Warehouse fire in Bergen", "By Anna Berg", "November 18, 2019", LEDE, *box,
                      *REST, "Tags: fire, Bergen"])
     assert paragraphs(run(raw)) == [LEDE, *REST]
+
+
+def test_a_player_with_elapsed_time_and_duration_lines_is_dropped():
+    player = ["Play Video", "0:00 / 2:14", "Union leaders address the crowd at the gates",
+              "The union's leaders spoke to dock workers before the strike began on Monday.", "Duration 2:14"]
+    story = STORY[:3] + player + STORY[3:]
+    assert paragraphs(run(story_page(story=story))) == STORY
+
+
+def test_a_live_report_s_bare_time_stamps_keep_their_entries():
+    entries = ["Union leaders arrive at the port gates.", "Dock workers cheer as the strike begins.",
+               "Port employers say they will not return to talks today."]
+    story = STORY[:2] + ["10:05", entries[0], "10:30", entries[1], "11:15", entries[2]] + STORY[2:]
+    kept = paragraphs(run(story_page(story=story)))
+    assert all(e in kept for e in entries)

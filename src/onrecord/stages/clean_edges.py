@@ -71,17 +71,21 @@ def _all_caps(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-_PLAYER = re.compile(r"^(?:now playing|playing next|up next|watch next|next video|(?:watch )?video|watch|"
-                     r"play(?: video)?|replay|\d{1,2}:\d{2}(?::\d{2})?)\W*$", re.IGNORECASE)
+_DURATION = r"\d{1,2}:\d{2}(?::\d{2})?"
+_BARE_TIME = re.compile(rf"^{_DURATION}$")
+_PLAYER = re.compile(rf"^(?:now playing|playing next|up next|watch next|next video|(?:watch )?video|watch|"
+                     rf"play(?: video)?|replay|pause|mute|unmute|(?:video )?duration\W*{_DURATION}|"
+                     rf"{_DURATION}(?:\s*/\s*{_DURATION})?)\W*$", re.IGNORECASE)
 
 
 def mark_player(lines: list[Line], start: int, end: int) -> None:
     """Relabel as ``related`` the titles and blurbs of a video player inside the block
     ``start``..``end``: short lines that stand between two of the player's own lines ("Now
     Playing", "Up Next", a duration "1:23") at most four lines apart."""
-    marks = [i for i in range(start, end + 1) if len(lines[i].text) <= 20 and _PLAYER.match(lines[i].text)]
+    marks = [i for i in range(start, end + 1) if len(lines[i].text) <= 24 and _PLAYER.match(lines[i].text)]
     for a, b in zip(marks, marks[1:]):
-        if 1 < b - a <= 4:
+        # Two bare times may be a live report's entries ("10:05"), not a player's.
+        if 1 < b - a <= 4 and not (_BARE_TIME.match(lines[a].text) and _BARE_TIME.match(lines[b].text)):
             for k in range(a + 1, b):
                 if lines[k].kind in ("short", "sentence", "prose") and len(cl.words(lines[k].text)) <= 30:
                     lines[k].kind = "related"
