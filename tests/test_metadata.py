@@ -339,6 +339,8 @@ def test_name_alone_on_a_line(line, name):
     ("By Jane Roe, Wednesday, 20 November 2019 08:05 GMT", ["Jane Roe"]),
     ("By Jane Roe - Staff Writer 2019-11-18T23:30:00Z Health", ["Jane Roe"]),
     ("November 20, 2019 Jane Roe", ["Jane Roe"]),
+    ("13/06/2014 Jane Roe All, Gear, Kit Reviews", ["Jane Roe"]),
+    ("13/06/2014 Jane Roe News, Reviews", ["Jane Roe"]),
     ("Associated Press November 19, 2019, 9:02 AM", []),
     ("November 19th, 2019 at 8:40 AM", []),
     ("By the end of November 2019, prices had doubled.", []),

@@ -77,6 +77,7 @@ def name_only(text: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+_CATEGORY_WORDS = _DESK_WORDS | {"all", "uncategorized", "uncategorised", "general", "events"}
 _STAMP_LABEL_TAIL = re.compile(
     r"(?i)[\s,|/\u2022\u00b7\-\u2013\u2014]*(?:\b(?:updated|published|posted|original|last updated|first published)\b"
     r"[\s:]*|\bon\b\s*|\bat\b\s*|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)*$")
@@ -101,6 +102,13 @@ def stamp_byline(text: str) -> list[str]:
     if hits[0].start == 0:
         rest = TIME_RE.sub(" ", text[hits[0].end:]).strip(" ,|/-\u2013\u2014\u2022")
         name = name_only(rest)
+        if not name and "," in rest:
+            # A blog's meta line: date, writer, then the post's categories ("... Jane Roe All,
+            # Books, Reviews"); the name ends before the first category word.
+            toks = rest.split()
+            for k in (3, 2):
+                if len(toks) > k and toks[k].strip(",").lower() in _CATEGORY_WORDS and name_only(" ".join(toks[:k])):
+                    return [name_only(" ".join(toks[:k]))]
         return [name] if name else []
     return []
 
