@@ -684,6 +684,7 @@ def test_table_cells_one_per_line_neither_end_nor_dilute_the_article():
     ("Come and see the cranes for yourself \U0001f642", False),
     ("A photo taken by the AP", False),
     ("Talks resume. ap", False),
+    ("Dock workers stand at the gates of the port in Rotterdam.Reuters", False),
 ])
 def test_a_sentence_ends_before_emoji_and_a_bare_wire_credit(text, expected):
     assert cl.ends_sentence(text) is expected

@@ -335,4 +335,5 @@ from .clean_credits import (  # noqa: E402,F401
 )
 
 #: A wire agency's name closing a story's last sentence ("... to sneak into the US. PTI").
-_WIRE_TAIL = re.compile(rf"(?<=[.!?\"\u201d\u2019])\s*(?:[\u2014\u2013-]\s*)?(?-i:(?=[A-Z]))(?:{_AGENCY_ALT})$", re.IGNORECASE)
+_WIRE_TAIL = re.compile(rf"(?<=[.!?\"\u201d\u2019])(?:\s+(?:[\u2014\u2013-]\s*)?|\s*[\u2014\u2013]\s*)(?-i:(?=[A-Z]))(?:{_AGENCY_ALT})$",
+                        re.IGNORECASE)
