@@ -79,13 +79,23 @@ def _results(ds) -> Iterator:
 
 # -- copies ---------------------------------------------------------------------------------------
 
-def _bucket_members(group: pa.Table) -> pa.Table:
-    """Per band key: its documents, when two or more share it (candidate copies)."""
-    ids = group.column("doc_id").to_pylist()
-    if len(ids) < 2:
-        return _empty("doc_id", "kind")
-    key = group.column("key")[0].as_py()
-    return _table({"doc_id": ids, "kind": ["band"] * len(ids)}, [key.encode()] * len(ids))
+def _candidate_bands(conn) -> Iterator[tuple[str, str]]:
+    """``(band key, document id)`` of every band key that two or more documents share (candidate
+    copies), streamed in the order of the bands index: the store's index groups the keys, so this
+    step needs no shuffle."""
+    group: list[tuple[str, str]] = []
+    for key, doc_id in conn.execute("SELECT key, doc_id FROM bands ORDER BY key, doc_id"):
+        if group and key != group[0][0]:
+            if len(group) > 1:
+                yield from group
+            group = []
+        group.append((key, doc_id))
+    if len(group) > 1:
+        yield from group
+
+
+def _band_rows(rows: list) -> pa.Table:
+    return _table({"doc_id": [r[1] for r in rows], "kind": ["band"] * len(rows)}, [r[0].encode() for r in rows])
 
 
 def _info_per_bucket(group: pa.Table) -> pa.Table:
@@ -186,8 +196,7 @@ def find_copies_ray(store, settings: dict, partitions: int) -> dict[str, int]:
     :func:`onrecord.store.corpus_phase.find_copies` does."""
     conn = store.conn
     threshold = float(settings["copies"]["containment"])
-    bands = from_rows(conn.execute("SELECT key, doc_id FROM bands"),
-                      lambda rows: _table({"key": [r[0] for r in rows], "doc_id": [r[1] for r in rows]}))
+    members = from_rows(_candidate_bands(conn), _band_rows)
     infos = from_rows(conn.execute(
         "SELECT id, source, minhash, published, published_confidence, repost_suspected, page_date, shingles"
         " FROM documents WHERE status = 'ok' AND minhash IS NOT NULL"),
@@ -198,9 +207,8 @@ def find_copies_ray(store, settings: dict, partitions: int) -> dict[str, int]:
     with conn:
         conn.execute("UPDATE documents SET cluster_id = NULL, duplicate_of = NULL, story_date = published,"
                      " story_date_confidence = published_confidence")
-        if bands is None or infos is None:
+        if members is None or infos is None:
             return {"clusters": 0, "copies": 0}
-        members = bands.groupby("key", num_partitions=partitions).map_groups(_bucket_members, batch_format="pyarrow")
         per_bucket = (members.union(infos).groupby("doc_id", num_partitions=partitions)
                       .map_groups(_info_per_bucket, batch_format="pyarrow"))
         local = per_bucket.groupby("key", num_partitions=partitions).map_groups(
