@@ -453,3 +453,71 @@ def test_a_short_headline_in_title_case_over_a_byline_stays_the_headline():
     doc = run("\n".join(["Menu", "Mourinho Takes Over", "By Jane Roe", "November 20, 2019", P1, "", P2, "", P3]))
     assert doc.title == "Mourinho Takes Over"
     assert doc.authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("UPDATED NOV 19 20307:05 AM", "2030-11-19"),
+    ("Posted 4 March 20309:15 PM", "2030-03-04"),
+    ("Nov 19 2030 people came", "2030-11-19"),
+])
+def test_a_year_run_into_the_time_is_read(line, iso):
+    assert [h.iso for h in find_dates(line)] == [iso]
+
+
+def test_a_relative_stamp_gives_no_page_date():
+    doc = run("\n".join(["Menu", "Harbour authority approves new ferry terminal", "Jane Roe @janeroe / 2 days",
+                         P1, "", P2, "", P3]))
+    assert doc.page_date is None
+
+
+@pytest.mark.parametrize("head", [
+    ["Jane Roe @janeroe / 2 days"],
+    ["By Jane Roe@JaneRoe Nov 18, 2019, 11:47am EST"],
+    ["11/19/2019 by Jane Roe"],
+    ["Jane Roe, Example Business", "Nov. 19, 2019, 8:05 AM"],
+    ["By Jane Roe, CNN Business", "Updated 0339 GMT (1139 HKT) November 19, 2019"],
+])
+def test_byline_formats_next_to_the_headline(head):
+    doc = run("\n".join(["Menu", "Most popular", "Harbour authority approves new ferry terminal", *head,
+                         P1, "", P2, "", P3]))
+    assert doc.title == "Harbour authority approves new ferry terminal"
+    assert doc.authors == ["Jane Roe"]
+
+
+def test_a_share_buttons_label_is_not_part_of_the_headline():
+    doc = run("\n".join(["Menu", "Share All sharing options for: Harbour authority approves new ferry terminal",
+                         "By Jane Roe", "Nov 18, 2019, 11:47am EST", P1, "", P2, "", P3]))
+    assert doc.title == "Harbour authority approves new ferry terminal"
+
+
+@pytest.mark.parametrize("lines,names", [
+    # Other stories' writers in a list after the article.
+    ([["byline", "By Jane Roe", "pre"], ["byline", "By JOHN DOE", "post"], ["byline", "By Ann Lee", "post"]],
+     ["Jane Roe"]),
+    ([["byline", "By JOHN DOE", "post"], ["byline", "By Ann Lee", "post"]], []),
+    ([["byline", "By Jane Roe", "post"]], ["Jane Roe"]),
+    # A desk credit is not a person; an outlet after the comma is not a second writer.
+    ([["byline", "By METRO POST STAFF", "pre"]], []),
+    ([["byline", "By Jane Roe, CNN Business", "pre"]], ["Jane Roe"]),
+    ([["byline", "By A.J. Roe", "pre"]], ["A.J. Roe"]),
+])
+def test_bylines_of_the_article_only(lines, names):
+    assert find_authors(lines) == names
+
+
+@pytest.mark.parametrize("first,place,agency", [
+    ("Lagos (CNN Business)A long queue formed outside the bank on Monday.", "Lagos", None),
+    ("Lagos (CNN)Police said on Monday.", "Lagos", None),
+    ("PTI, Washington, The White House said on Tuesday.", "Washington", "PTI"),
+    ("Apple (AAPL) - Shares rose.", None, None),
+    ("Reuters, the news agency, said.", None, None),
+])
+def test_outlet_tagged_and_credit_line_datelines(first, place, agency):
+    assert find_dateline(first) == (place, agency)
+
+
+def test_a_wire_credit_line_naming_the_place():
+    doc = run("\n".join(["Menu", "Envoys trade blame as talks stall again", "Nov 19, 2019, 09:10 IST",
+                         "PTI, Washington,", P1, "", P2, "", P3]))
+    assert doc.agencies == ["PTI"]
+    assert doc.dateline == "Washington"

@@ -15,7 +15,8 @@ from urllib.parse import urlparse
 
 from ..model import Document
 from . import clean_lines as cl
-from .metadata_credits import dateline_day, find_agencies, find_authors, find_dateline, name_only, stamp_byline
+from .metadata_credits import (credit_place, dateline_day, decorated_name, find_agencies, find_authors, find_dateline, name_only,
+                               stamp_byline)
 from .metadata_dates import date_line_kind, find_dates, parse_loose, relative_age, years_mentioned
 
 #: Years between the latest year the body mentions and the page's date from which the page is
@@ -61,6 +62,8 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
         for kind, text, where in lines:
             if kind == "dateline" and where == "pre":
                 doc.dateline = re.split(r"\s*[,(\u2014\u2013]|\s+--", text, maxsplit=1)[0].strip() or None
+            elif len(text) < 40 and credit_place(text)[0]:
+                doc.dateline = credit_place(text)[0]  # a wire's credit line naming the place: "PTI, Washington,"
     doc.agencies = find_agencies(lines, first, last, list(html.get("authors") or []))
     doc.page_date = page_date
     signals = repost_signals(doc, lines, ev, page_date)
@@ -130,7 +133,8 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
     # The article's head: its byline and date stamp. The headline sits just above them (a deck
     # or a name line may come between) or, on some layouts, just below the date.
     anchors = {n for n, (_i, kind, text) in enumerate(pre)
-               if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)))}
+               if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)
+                                                            or decorated_name(text)))}
     # Without a written byline, a name alone on its line next to the stamp is the byline
     # ("Jane Roe" / "Nov 19, 2019").
     if not any(kind == "byline" or stamp_byline(text) for _i, kind, text in pre):
@@ -140,7 +144,11 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
     # ("AUTO NEWS" over every teaser, "Share this with ..."), never the headline.
     seen = collections.Counter(text.lower() for _i, _k, text in pre)
     for n, (i, kind, text) in enumerate(pre):
-        if kind not in ("short", "dup", "sentence", "prose", "related"):
+        if kind not in ("short", "dup", "sentence", "prose", "related", "ui"):
+            continue
+        # A share button's label read out with the headline ("Share All sharing options for: ...").
+        text = _SHARE_LABEL.sub("", text)
+        if kind == "ui" and text == pre[n][2]:
             continue
         ws = cl.words(text)
         if not 2 <= len(ws) <= 30 or not 8 <= len(text) <= 250 or " | " in text:
@@ -185,6 +193,9 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
         if score > best_score:
             best, best_score = text, score
     return _strip_other_script(best) if best else None
+
+
+_SHARE_LABEL = re.compile(r"(?i)^(?:share|sharing)(?:\s+all)?(?:\s+sharing)?(?:\s+options)?\s+(?:for|on)\s*:\s*(?=\S)")
 
 
 def _stamp_of(text: str, page_date: str | None) -> bool:

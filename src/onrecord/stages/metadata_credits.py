@@ -49,6 +49,12 @@ north south east new united states kingdom republic county hong los las san saud
 _AUTHOR_LINK = re.compile(r"(?i)\s*(?:view|see|read|more)\s*(?:all|more)?\s*(?:articles|posts|stories)(?:\s+by)?\s*$")
 _MON_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: Words that make a capitalised phrase an outlet or a desk, not a person ("CNN Business",
+#: "Business Insider", "Metro Post").
+_OUTLET_WORDS = frozenset("""news business sport sports staff desk team insider editorial online digital media
+bureau service wire newsroom magazine network video opinion politics world tv radio channel post times
+daily weekly journal herald tribune gazette telegraph chronicle review today""".split())
+_NAME_OUTLET = re.compile(rf"^(?P<name>{cl.NAME}),\s*(?P<outlet>[A-Z][\w&'.\-]*(?:\s+[A-Z][\w&'.\-]*){{0,3}})$")
 _NAME_LINE = re.compile(rf"^(?P<name>{cl.NAME})(?:\s*@\w+)?$")
 
 
@@ -57,6 +63,13 @@ def name_only(text: str) -> str | None:
     two to four capitalised words, none of them a desk, section or site word; else None."""
     # The author page's link scraped onto the name ("Jane RoeView More Articles").
     text = _AUTHOR_LINK.sub("", text.strip()).strip()
+    # A relative stamp after the handle ("Jane Roe @janeroe / 2 days").
+    text = re.sub(r"(?i)(@\w+)\s*[/|\u2022\u00b7-]?\s*\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
+                  r"(?:\s+ago)?$", r"\1", text)
+    # The outlet after the name ("Jane Roe, Example Business"): the name alone.
+    m = _NAME_OUTLET.match(text)
+    if m and any(w.lower() in _OUTLET_WORDS for w in m.group("outlet").split()):
+        text = m.group("name")
     if len(text) > 45:
         return None
     m = _NAME_LINE.match(text)
@@ -78,6 +91,13 @@ def name_only(text: str) -> str | None:
 
 
 _CATEGORY_WORDS = _DESK_WORDS | {"all", "uncategorized", "uncategorised", "general", "events"}
+def decorated_name(text: str) -> bool:
+    """Whether a line is a writer's name with a handle, a relative stamp or the outlet after it
+    ("Jane Roe @janeroe / 2 days", "Jane Roe, Example Business"): a byline, never a headline."""
+    name = name_only(text)
+    return bool(name) and ("@" in text or "," in text) and name != text.strip()
+
+
 _STAMP_LABEL_TAIL = re.compile(
     r"(?i)[\s,|/\u2022\u00b7\-\u2013\u2014]*(?:\b(?:updated|published|posted|original|last updated|first published)\b"
     r"[\s:]*|\bon\b\s*|\bat\b\s*|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)*$")
@@ -98,9 +118,12 @@ def stamp_byline(text: str) -> list[str]:
         hits = find_dates(text)
     if re.match(r"(?i)^by\s", text) and hits[0].start > 3:
         head = _STAMP_LABEL_TAIL.sub("", text[: hits[0].start]).strip()
+        head = re.sub(r"\s*@\w+$", "", head)  # the writer's handle glued on ("By Jane Roe@JaneRoe")
         return cl.byline_names(head) or []
     if hits[0].start == 0:
         rest = TIME_RE.sub(" ", text[hits[0].end:]).strip(" ,|/-\u2013\u2014\u2022")
+        if re.match(r"(?i)by\s", rest):  # "11/19/2019 by Jane Roe"
+            return cl.byline_names(rest) or []
         name = name_only(rest)
         if not name and "," in rest:
             # A blog's meta line: date, writer, then the post's categories ("... Jane Roe All,
@@ -118,6 +141,19 @@ _ROLE_LINE = re.compile(r"(?i)^(?:[\w ]{0,30}\b(?:reporter|correspondent|writer|
                         r"(?:\s*@\w+)?|@\w+)$")
 
 
+_DESK_BYLINE = re.compile(r"(?i)^by\s+(?:the\s+)?[\w'.\- ]{2,40}?\s+staff\s*$")
+
+
+def _outlet_name(name: str) -> bool:
+    """Whether a name taken from a byline is an outlet or a desk ("CNN Business", "Metro Post"):
+    an outlet word in it, or an acronym among words in normal case."""
+    toks = name.split()
+    if any(t.lower() in _OUTLET_WORDS for t in toks):
+        return True
+    return not name.isupper() and any(len(t) >= 2 and t.isalpha() and t.isupper()
+                                      and t not in ("II", "III", "IV", "JR", "SR") for t in toks)
+
+
 _NAME_STOP = re.compile(
     rf"\s(?:{_MON_WORD}(?=\s*\d)|(?:jan|febr)uary|march|september|october|november|december|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|associated|reuters|afp|ap|agence|bloomberg|updated|published|posted|"
@@ -133,8 +169,15 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
     name), without duplicates."""
     names: list[str] = []
     stamps: set[int] = set()
+    # Several bylines after the article are a list of other stories' writers; one is the
+    # article's own only when the page names nobody before it.
+    post_bylines = [text for kind, text, where in lines if kind == "byline" and where == "post"]
     for n, (kind, text, where) in enumerate(lines):
         if kind == "byline":
+            if _DESK_BYLINE.match(text):
+                continue  # "By METRO POST STAFF": a desk credit
+            if where == "post" and (names or len(set(post_bylines)) >= 2):
+                continue
             got = cl.byline_names(text) or stamp_byline(text)
             names.extend(got)
         elif kind == "credit":
@@ -154,6 +197,9 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
         if names:
             break  # a name alone on a line is only a fallback for pages without a written byline
         if where != "pre" or kind not in ("short", "dup", "junk") or not name_only(text):
+            continue
+        if decorated_name(text):
+            names.append(name_only(text))  # "Jane Roe @janeroe / 2 days", "Jane Roe, Example Business"
             continue
         # Next to the stamp, or with only the writer's role or handle, or the same name scraped
         # twice, in between; or right under the headline.
@@ -188,6 +234,8 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
     for n in names:
         n = re.sub(r"\s+", " ", n).strip(" .,")
         key = n.lower()
+        if _outlet_name(n):
+            continue  # "By Jane Roe, CNN Business": the outlet is not a second writer
         if key not in seen and not cl.agency_name(n):
             seen.add(key)
             out.append(n)
@@ -202,8 +250,14 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'\u2019\-]+(?:\s[A-Z][A-Z.'\u2019\-]+){{0,3}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=[^()]{{0,40}}\()|"
     rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=,\s*{_STATE}\s*(?:--|\u2014|\u2013)))"
     rf"(?P<more>(?:,\s*[A-Z][\w.'\u2019\-]*(?:\s[A-Z][\w.'\u2019\-]*){{0,2}})?(?:,?\s*{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?)?)\s*"
-    rf"(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?:--|\u2014|\u2013|-|:)\s*(?=\S)"
+    rf"(?:\((?P<agency>[^()]{{1,40}})\))?\s*(?:(?:--|\u2014|\u2013|-|:)\s*(?=\S)|(?<=\))(?=[A-Z\u201c\"]))"
 )
+#: Broadcasters and outlets that tag their own datelines ("Hong Kong (CNN Business)"): the tag
+#: makes the place a dateline but is not a wire credit.
+_OUTLET_TAG = re.compile(r"^(?:CNN|BBC|NBC|CBS|ABC|CNBC|NPR|Fox|MSNBC|UPI)\b(?:\s+[A-Z][a-z]+){0,2}$")
+#: A wire's credit line naming the place ("PTI, Washington,"): agency, then the dateline.
+_CREDIT_PLACE = re.compile(r"^(?P<agency>[A-Z][A-Za-z&. ]{1,30}?)\s*,\s*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+                           r"\s*(?:,|:|--|\u2014|\u2013|$)")
 _LEAD_AGENCY = re.compile(
     rf"^(?:{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:--|\u2014|\u2013|-)\s")
 _TRAIL_AGENCY = re.compile(r"(?:\((?P<a>[^()]{1,40})\)|[\u2014\u2013-]{1,2}\s*(?P<b>[A-Z][\w .&-]{1,30})|/(?P<c>[A-Za-z][\w -]{1,30})/)\s*$")
@@ -238,7 +292,8 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
         caps = caps or bool(re.match(rf",\s*{_STATE}$", m.group("more") or ""))
         if _MONTH_NAMES.match(place):  # "Oct. 19 (UPI) --": a date, no place
             return None, agency
-        if caps or agency:
+        tagged = bool(m.group("agency") and _OUTLET_TAG.match(m.group("agency").strip()))
+        if caps or agency or tagged:
             if not caps and place.lower() in ("the", "a"):
                 return None, agency
             # AP style names a US city with its state ("HAYWARD, Calif."): the state is part of the
@@ -248,6 +303,17 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     m = _LEAD_AGENCY.match(first_paragraph)
     if m:
         return None, cl.agency_name(m.group("agency"))
+    return credit_place(first_paragraph)
+
+
+def credit_place(text: str) -> tuple[str | None, str | None]:
+    """(place, agency) of a wire credit naming the place ("PTI, Washington," -> ("Washington",
+    "PTI")), else (None, None)."""
+    m = _CREDIT_PLACE.match(text)
+    if m:
+        agency = cl.agency_name(m.group("agency").strip())
+        if agency and cl.AGENCY_RE.fullmatch(m.group("agency").strip()):
+            return m.group("place"), agency
     return None, None
 
 
@@ -279,7 +345,9 @@ def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: 
     for kind, text, where in lines:
         if where == "post" and kind in ("list_header", "related"):
             listed = True  # a list of other stories follows: its credits are theirs
-        if where == "pre" and len(text) < 80 and (stamp := agency_stamp(text)):
+        if len(text) < 40 and not listed and credit_place(text)[1]:
+            found.append(credit_place(text)[1])  # "PTI, Washington,"
+        elif where == "pre" and len(text) < 80 and (stamp := agency_stamp(text)):
             found.append(stamp)  # "Associated Press November 19, 2019, 9:02 AM" over the story
         elif kind == "agency_credit" and listed and where == "post":
             continue

@@ -20,9 +20,12 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _PATTERNS = [
     # July 25, 2011 / Dec. 6, 2014 / December. 06, 2014 / Sunday, May 29, 2005
-    re.compile(rf"\b{_WEEKDAY}{_MON}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # (a year run into the time that follows it: "NOV 19 20197:05 AM")
+    re.compile(rf"\b{_WEEKDAY}{_MON}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+               rf"(?:\b|(?=\d{{1,2}}:\d\d))", re.I),
     # 29 May 2005 / Sunday, 29 May 2005 / 6th of December, 2014
-    re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<year>(?:19|20)\d\d)"
+               rf"(?:\b|(?=\d{{1,2}}:\d\d))", re.I),
     # 2024-09-23, 2024.05.22, 2024/5/22, 2024年5月22日, 2014년 12월 6일
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?:[-./]|年|년)\s*(?P<num>\d{1,2})\s*(?:[-./]|月|월)\s*(?P<day>\d{1,2})(?:\s*[日일])?(?!\d)"),
     # 25/07/2011, 07.25.2011 (day/month order decided below)
