@@ -521,3 +521,14 @@ def test_a_wire_credit_line_naming_the_place():
                          "PTI, Washington,", P1, "", P2, "", P3]))
     assert doc.agencies == ["PTI"]
     assert doc.dateline == "Washington"
+
+
+@pytest.mark.parametrize("stamp,footer,iso", [
+    ("Nov 18", "Example Tech \u00a9 2030 Example Media, LLC. All rights reserved.", "2030-11-18"),
+    ("Nov 18", "Example Tech. All rights reserved.", None),
+    ("2 days ago", "Example Tech \u00a9 2030 Example Media, LLC. All rights reserved.", None),
+])
+def test_a_stamp_without_a_year_takes_the_copyright_notices(stamp, footer, iso):
+    doc = run("\n".join(["Menu", "Harbour authority approves new ferry terminal", "By Jane Roe", stamp,
+                         P1, "", P2, "", P3, footer]))
+    assert doc.page_date == iso

@@ -17,7 +17,7 @@ from ..model import Document
 from . import clean_lines as cl
 from .metadata_credits import (credit_place, dateline_day, decorated_name, find_agencies, find_authors, find_dateline, name_only,
                                stamp_byline)
-from .metadata_dates import date_line_kind, find_dates, parse_loose, relative_age, years_mentioned
+from .metadata_dates import date_line_kind, find_dates, month_days, parse_loose, relative_age, years_mentioned
 
 #: Years between the latest year the body mentions and the page's date from which the page is
 #: taken for a later copy or an archive page.
@@ -276,9 +276,36 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
         by = any(abs(b - n) <= 2 for b in bylines)
         ranked.append(((where != "pre", not by, order[dkind], n), hit.iso, dkind))
     if not ranked:
-        return None, None, age
+        return _yearless_stamp(lines, bylines), None, age
     ranked.sort()
     return ranked[0][1], ranked[0][2], age
+
+
+_MONTH_DAY_LINE = re.compile(
+    r"(?i)^(?:(?:published|posted|updated|on)\s*:?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$")
+_COPYRIGHT_YEAR = re.compile(r"(?i)(?:\u00a9|copyright|\(c\))\s*(?:\d{4}\s*[-\u2013]\s*)?((?:19|20)\d\d)")
+
+
+def _yearless_stamp(lines: list[list[str]], bylines: set[int]) -> str | None:
+    """The day of a stamp without a year next to the byline ("By Jane Roe" / "Nov 18"), in the
+    year of the page's copyright notice: sites leave the year out for this year's stories, and
+    the notice shows the year the page was served. None without both."""
+    stamp = None
+    for n, (_kind, text, where) in enumerate(lines):
+        if where == "pre" and any(abs(b - n) <= 2 for b in bylines) and _MONTH_DAY_LINE.match(text.strip()):
+            stamp = month_days(text)
+            break
+    if not stamp:
+        return None
+    years = {int(m.group(1)) for _k, text, where in lines if where == "post" for m in _COPYRIGHT_YEAR.finditer(text)}
+    if len(years) != 1:
+        return None
+    month, day = stamp[0]
+    try:
+        return dt.date(years.pop(), month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # --- copies and the story's own date -------------------------------------------------------------
