@@ -482,6 +482,9 @@ def test_byline_formats_next_to_the_headline(head):
                          P1, "", P2, "", P3]))
     assert doc.title == "Harbour authority approves new ferry terminal"
     assert doc.authors == ["Jane Roe"]
+    assert doc.page_date in (None, "2019-11-18", "2019-11-19")
+    if any(find_dates(line) for line in head):
+        assert doc.page_date is not None  # the byline's own date is the page's
 
 
 def test_a_share_buttons_label_is_not_part_of_the_headline():

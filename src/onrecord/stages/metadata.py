@@ -260,8 +260,9 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
         if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup"):
             continue
         got = date_line_kind(text)
-        if not got and kind == "byline":
-            hits = find_dates(text)  # "By Chad O'Carroll | March 3, 2019"
+        if not got and (kind == "byline" or (where == "pre" and len(text) < 160 and stamp_byline(text))):
+            # "By Chad O'Carroll | March 3, 2019", "11/19/2019 by Jane Roe"
+            hits = find_dates(text)
             got = ("plain", hits[0]) if hits else None
         if not got and where == "pre" and n >= last_pre - 2 and len(text) < 80:
             # The post's meta line right over the article, opening with its date
