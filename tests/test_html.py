@@ -300,6 +300,10 @@ def test_declared_language(html, lang):
         ("<h1>The Daily PlanetOpinion</h1><h1>Is Loud Music a Crime?</h1>", "Opinion | Is Loud Music a Crime?",
          "Is Loud Music a Crime?"),
         ("<h1>Create a new password</h1>", "Storm closes harbour for a week", None),
+        # The site's name in an <h1> is vouched for only by the title's site part.
+        ("<h1>The Example Garden Blog</h1>", "Pruning roses in autumn - The Example Garden Blog", None),
+        # Only small words in common: another story's heading.
+        ("<h1>Walking the Trail with the Kids</h1>", "Simple Picnic Kit (with Kids) - The Example Blog", None),
         ("<p>no heading</p>", "Storm closes harbour for a week", None),
     ],
 )

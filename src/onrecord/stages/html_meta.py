@@ -216,17 +216,27 @@ def _host(url: str | None) -> str | None:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_TITLE_PARTS = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb)\s+")
+_STOPWORDS = frozenset("""the a an of to in on at for and or but with by from as is are was were be been it its this
+that these those you your we our they their he she his her not no into over after about up out new""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 1}
 
 
 def visible_headline(tree: HtmlElement, title: str | None) -> str | None:
-    """The headline the reader sees: the first ``<h1>`` of three to forty words that shares at
-    least two words (and a third of its own) with the page's title or ``<title>``, so that a logo
-    or a sign-up box in an ``<h1>`` is passed over; None when no ``<h1>`` qualifies. Social titles
-    (og:title) are often a shorter or reworded line than the one printed over the article."""
-    known = set(_WORD.findall((title or "").lower()))
-    for el in tree.iter("title"):
-        known |= set(_WORD.findall((el.text_content() or "").lower()))
-        break
+    """The headline the reader sees: the first of the first five ``<h1>`` elements, of three to
+    forty words, that shares at least two content words (and a third of its own) with the
+    headline part of the page's title or ``<title>`` (the longest part between " | ", " - "
+    separators, so that the site's name in the title cannot vouch for a logo or a site-name
+    ``<h1>``); None when none qualifies. Social titles (og:title) are often a shorter or reworded
+    line than the one printed over the article."""
+    titles = [title or ""] + [(el.text_content() or "") for el in tree.iter("title")][:1]
+    known: set[str] = set()
+    for text in titles:
+        parts = _TITLE_PARTS.split(_SPACE.sub(" ", text).strip())
+        known |= _content_words(max(parts, key=len)) if parts else set()
     if not known:
         return None
     for n, h1 in enumerate(tree.iter("h1")):
@@ -235,10 +245,10 @@ def visible_headline(tree: HtmlElement, title: str | None) -> str | None:
         text = _clean(h1.text_content())
         if not text or len(text) > 300:
             continue
-        words = _WORD.findall(text.lower())
-        if not 3 <= len(words) <= 40:
+        if not 3 <= len(_WORD.findall(text)) <= 40:
             continue
-        shared = sum(w in known for w in words)
+        words = _content_words(text)
+        shared = len(words & known)
         if shared >= 2 and shared * 3 >= len(words):
             return text
     return None
