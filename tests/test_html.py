@@ -321,6 +321,9 @@ def test_visible_headline(body, title, expected):
         ('<p class="update-time">Updated 0339 GMT (1139 HKT) March 5, 2030</p>', "2030-03-04", "2030-03-05"),
         ('<head><meta property="article:published_time" content="2030-03-04T19:04:00-05:00"></head>',
          "2030-03-05", "2030-03-04"),
+        # A published time without a zone was not converted: the found day stands.
+        ('<head><meta property="article:published_time" content="2030-03-04T17:01:27.893"></head>'
+         '<body><time>Wednesday March 6, 2030</time><span class="date">March 5, 2030</span></body>', "2030-03-04", None),
         # A date far from the found one is another story's; none shown: None.
         ('<time>March 20, 2030</time>', "2030-03-05", None),
         ('<p>No stamp here</p>', "2030-03-05", None),

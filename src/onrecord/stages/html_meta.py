@@ -262,11 +262,15 @@ _STAMP_CLASS = re.compile(r"(?i)time|date|stamp|publish|posted|updated")
 _ISO_OFFSET = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-](?!00:?00)\d{2}:?\d{2}$")
 
 
+_ISO_NAIVE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+
+
 def visible_date(tree: HtmlElement, near: str) -> str | None:
     """The page's local day of its date stamp, within a day of ``near`` (``YYYY-MM-DD``, the
     date htmldate found, which is often the UTC day of a timestamp): the date part of a published
     timestamp with its own offset, else the date a ``<time>`` element prints, else one printed in
-    a short element whose class names a date or time. None when the page shows none."""
+    a short element whose class names a date or time. None when the page shows none, or when its
+    published timestamp is a local time without a zone (nothing was converted)."""
     import datetime as dt
 
     from .metadata_dates import find_dates
@@ -279,9 +283,12 @@ def visible_date(tree: HtmlElement, near: str) -> str | None:
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("itemprop") or meta.get("name") or "").lower()
         if key in ("article:published_time", "datepublished", "og:published_time"):
-            m = _ISO_OFFSET.match((meta.get("content") or "").strip())
+            content = (meta.get("content") or "").strip()
+            m = _ISO_OFFSET.match(content)
             if m and close(m.group(1)):
                 return m.group(1)
+            if _ISO_NAIVE.match(content):
+                return None  # a local time without a zone: htmldate's day is the page's own
     classed = None
     for el in tree.iter("time", "span", "div", "p"):
         if el.tag != "time":
