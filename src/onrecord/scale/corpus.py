@@ -55,20 +55,42 @@ def _payloads(batch: pa.Table) -> list:
     return [pickle.loads(b) for b in batch.column("p").to_pylist()]
 
 
-def from_rows(rows: Iterable, make: Callable[[list], pa.Table]):
+def from_rows(rows: Iterable, make: Callable[[list], pa.Table], key: Callable | None = None):
     """A Ray dataset of ``rows`` (an SQLite cursor, read :data:`CHUNK` rows at a time), each chunk
-    turned into an Arrow table by ``make`` and put in the object store; None when there are none."""
+    turned into an Arrow table by ``make`` and put in the object store; None when there are none.
+
+    With ``key``, a chunk ends only where ``key(row)`` changes, so rows read in key order keep each
+    key's rows in one block (see :func:`runs_map`)."""
     import ray.data
 
     refs, chunk = [], []
     for row in rows:
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
+        if len(chunk) >= CHUNK and (key is None or key(row) != key(chunk[-1])):
             refs.append(ray.put(make(chunk)))
             chunk = []
+        chunk.append(row)
     if chunk:
         refs.append(ray.put(make(chunk)))
     return ray.data.from_arrow_refs(refs) if refs else None
+
+
+def runs_map(ds, column: str, fn: Callable[[pa.Table], pa.Table]):
+    """``fn`` applied to each run of equal ``column`` values in each block of ``ds``: a group-by
+    for data that :func:`from_rows` read in key order (the store sorted it), without a shuffle."""
+    return ds.map_batches(_runs, batch_format="pyarrow", batch_size=None, fn_kwargs={"column": column, "fn": fn})
+
+
+def _runs(table: pa.Table, column: str, fn: Callable[[pa.Table], pa.Table]) -> pa.Table:
+    keys = table.column(column).to_pylist()
+    outs, start = [], 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            outs.append(fn(table.slice(start, i - start)))
+            start = i
+    kept = [t for t in outs if t.num_rows]
+    if not kept:
+        return outs[0].slice(0, 0) if outs else table.slice(0, 0)
+    return pa.concat_tables(kept) if len(kept) > 1 else kept[0]
 
 
 def _results(ds) -> Iterator:
@@ -343,9 +365,17 @@ def resolve_actor_table_ray(store, partitions: int) -> dict[str, int]:
 
 # -- statements -----------------------------------------------------------------------------------
 
+def _statement_actor(row) -> str:
+    """Whose statement a quote row is: its actor, else its speaker's name as written."""
+    return row["actor_id"] or f"speaker:{row['speaker'] or ''}"
+
+
+#: :func:`_statement_actor` in SQL, to read quotes in that order.
+_ACTOR_KEY = "coalesce(nullif(q.actor_id, ''), 'speaker:' || coalesce(q.speaker, ''))"
+
+
 def _statement_rows(rows: list) -> pa.Table:
-    return _table({"actor": [r["actor_id"] or f"speaker:{r['speaker'] or ''}" for r in rows]},
-                  [_pack(tuple(r)) for r in rows])
+    return _table({"actor": [_statement_actor(r) for r in rows]}, [_pack(tuple(r)) for r in rows])
 
 
 _QUOTE_COLUMNS = ("id", "doc_id", "text", "kind", "speaker", "speaker_role", "actor_id", "story_date",
@@ -375,16 +405,16 @@ def merge_statements_ray(store, partitions: int) -> dict[str, int]:
     """Rebuild ``statements`` and link quotes to them, as
     :func:`onrecord.store.corpus_phase.merge_statements` does."""
     conn = store.conn
+    # Read in actor order (the store sorts), so each actor's quotes arrive together: no shuffle.
     quotes = from_rows(conn.execute(
         "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.speaker_role, q.actor_id, d.story_date,"
-        " d.story_date_confidence, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"),
-        _statement_rows)
+        " d.story_date_confidence, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        f" ORDER BY {_ACTOR_KEY}"), _statement_rows, key=_statement_actor)
     n = 0
     with conn:
         conn.execute("DELETE FROM statements")
         if quotes is not None:
-            merged = quotes.groupby("actor", num_partitions=partitions).map_groups(_merge_statements,
-                                                                                    batch_format="pyarrow")
+            merged = runs_map(quotes, "actor", _merge_statements)
             for statements, links in _results(merged):
                 n += len(statements)
                 conn.executemany("INSERT INTO statements (id, actor_id, speaker, speaker_role, text, kind, date,"
