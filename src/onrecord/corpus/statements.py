@@ -47,7 +47,20 @@ def group_statements(reports: Sequence[QuoteReport]) -> list[list[QuoteReport]]:
     out = []
     for reps in by_actor.values():
         reps = sorted(reps, key=lambda r: r.quote_id)
-        toks = [_tokens(r.text) for r in reps]
+        # Reports with the same words are one statement outright; only distinct word sets are
+        # compared, so a quote that fifty outlets repeat costs one comparison, not fifty squared.
+        toks: list[frozenset[str]] = []
+        holders: list[list[int]] = []  # the reports of each distinct word set
+        seen: dict[frozenset[str], int] = {}
+        for i, r in enumerate(reps):
+            t = _tokens(r.text)
+            if t and t in seen:
+                holders[seen[t]].append(i)
+                continue
+            if t:  # a report without words stays on its own
+                seen[t] = len(toks)
+            toks.append(t)
+            holders.append([i])
         uf = UnionFind()
         # Index by rarest-first token so only reports sharing a token are compared.
         index: dict[str, list[int]] = {}
@@ -70,7 +83,8 @@ def group_statements(reports: Sequence[QuoteReport]) -> list[list[QuoteReport]]:
                 if small and len(t & toks[j]) / small >= CONTAINMENT:
                     uf.union(i, j)
         for members in uf.groups().values():
-            group = sorted((reps[i] for i in members), key=lambda r: (r.date or "9999", r.order_key, r.quote_id))
+            group = sorted((reps[k] for i in members for k in holders[i]),
+                           key=lambda r: (r.date or "9999", r.order_key, r.quote_id))
             out.append(group)
     out.sort(key=lambda g: g[0].quote_id)
     return out
