@@ -6,7 +6,8 @@ fresh store with each engine and worker count, each run in a child process so me
 mix. "seconds" is the whole ingest (reading, stages, store writes, corpus phase), split into
 "stages s" (until the last document is stored) and "corpus s" (the corpus phase); a local Ray is
 started before the clock starts (its start-up is printed apart). "peak MB" is the driver process's
-peak resident memory: it must not grow with the corpus. Prints a table; asserts nothing.
+peak resident memory, over the whole run and until the last document is stored ("stages peak MB":
+the per-document half); it must not grow with the corpus. Prints a table; asserts nothing.
 
     python benchmarks/scale.py                      # 2,000 articles; local 1, 2 and Ray 1, 2
     python benchmarks/scale.py --sizes 2000,10000   # also 10,000 (long: tens of minutes)
@@ -39,9 +40,11 @@ def child(engine: str, workers: int, folder: str, db: str) -> None:
         init_ray(settings, num_cpus=max(2, workers))
         ray_start = time.perf_counter() - t0
     last = [0.0]
+    stages_peak = [0.0]
 
     def progress(done: int) -> None:
         last[0] = time.perf_counter()
+        stages_peak[0] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     t0 = time.perf_counter()
     report = api.ingest(db, [folder], settings=settings, processes=workers, engine=engine, progress=progress)
@@ -49,7 +52,7 @@ def child(engine: str, workers: int, folder: str, db: str) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"documents": report.documents, "counts": report.counts, "corpus": report.corpus,
                       "seconds": end - t0, "per_doc_s": last[0] - t0, "corpus_s": end - last[0],
-                      "ray_start": ray_start, "peak_mb": peak_mb}))
+                      "ray_start": ray_start, "peak_mb": peak_mb, "stages_peak_mb": stages_peak[0]}))
 
 
 def run(engine: str, workers: int, folder: pathlib.Path) -> dict:
@@ -81,7 +84,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="onrecord-corpus-") as tmp:
         base = args.corpus or pathlib.Path(tmp)
         print(f"{'docs':>6} {'engine':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
-              f"{'stages s':>8} {'corpus s':>8} {'ray start s':>11}  corpus", flush=True)
+              f"{'stages peak MB':>14} {'stages s':>8} {'corpus s':>8} {'ray start s':>11}  corpus", flush=True)
         for size in (int(s) for s in args.sizes.split(",")):
             folder = base / f"articles_{size}"
             if not folder.exists():
@@ -89,7 +92,8 @@ def main() -> None:
             for engine, workers in runs:
                 r = run(engine, workers, folder)
                 print(f"{r['documents']:>6} {engine:>6} {workers:>7} {r['seconds']:>8.1f} "
-                      f"{r['documents'] / r['seconds']:>7.2f} {r['peak_mb']:>8.0f} {r['per_doc_s']:>8.1f} "
+                      f"{r['documents'] / r['seconds']:>7.2f} {r['peak_mb']:>8.0f} {r['stages_peak_mb']:>14.0f} "
+                      f"{r['per_doc_s']:>8.1f} "
                       f"{r['corpus_s']:>8.1f} {r['ray_start']:>11.1f}  "
                       f"{r['corpus']}", flush=True)
 
