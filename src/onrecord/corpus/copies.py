@@ -83,24 +83,57 @@ def containment(a: CopyInfo, b: CopyInfo) -> float:
     return min(1.0, j * (a.shingles + b.shingles) / (1 + j) / small)
 
 
+def _containments(j: np.ndarray, a, b) -> np.ndarray:
+    """:func:`containment` of documents with ``a`` shingles against documents with ``b`` (numbers
+    or arrays that broadcast), from their MinHash Jaccard estimates ``j``: the same arithmetic,
+    array-wise."""
+    small = np.minimum(a, b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        est = np.minimum(1.0, j * (a + b) / (1 + j) / small)
+    return np.where(small < MIN_SHINGLES, np.where(j >= 0.8, j, 0.0), est)
+
+
+#: Members of a bucket each document is compared with (the next ones in id order).
+WINDOW = 199
+
+
 def group_copies(candidates: Iterable[Iterable[str]], infos: Mapping[str, CopyInfo], threshold: float) -> dict[str, list[str]]:
     """Clusters of copies: ``{cluster_id: [doc_id, ...]}`` for clusters of two or more.
 
     ``candidates`` are the doc ids sharing each band key; every pair in a bucket whose estimated
     :func:`containment` reaches ``threshold`` is joined. Buckets are small for real corpora; a bucket of
-    thousands (boilerplate-only pages) is compared against its first members only.
+    thousands (boilerplate-only pages) compares each member with the next :data:`WINDOW` only.
+    Each member is compared with its window in one array operation, so the cost grows with the
+    members of the buckets, not with the pairs in them.
     """
     uf = UnionFind()
-    checked: set[tuple[str, str]] = set()
+    sigs: dict[str, np.ndarray] = {}
     for bucket in candidates:
         ids = sorted(set(bucket))
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:i + 200]:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                if containment(infos[a], infos[b]) >= threshold:
-                    uf.union(a, b)
+        if len(ids) < 2:
+            continue
+        rows = [sigs.get(d) if d in sigs else sigs.setdefault(d, np.frombuffer(infos[d].minhash, dtype=np.uint64))
+                for d in ids]
+        width = len(rows[0])
+        if not width or any(len(r) != width for r in rows):
+            for i, a in enumerate(ids):  # signatures of different sizes: one pair at a time
+                for b in ids[i + 1:i + 1 + WINDOW]:
+                    if containment(infos[a], infos[b]) >= threshold:
+                        uf.union(a, b)
+            continue
+        sig = np.stack(rows)
+        shingles = np.array([infos[d].shingles for d in ids], dtype=np.float64)
+        if len(ids) <= WINDOW + 1:  # every pair is in the window: the whole bucket in one operation
+            j = np.count_nonzero(sig[:, None, :] == sig[None, :, :], axis=2) / width
+            hits = np.triu(_containments(j, shingles[:, None], shingles[None, :]) >= threshold, k=1)
+            for a, b in zip(*np.nonzero(hits)):
+                uf.union(ids[int(a)], ids[int(b)])
+            continue
+        for i in range(len(ids) - 1):
+            end = min(len(ids), i + 1 + WINDOW)
+            j = np.count_nonzero(sig[i + 1:end] == sig[i], axis=1) / width
+            for k in np.flatnonzero(_containments(j, shingles[i], shingles[i + 1:end]) >= threshold):
+                uf.union(ids[i], ids[i + 1 + int(k)])
     return {min(members): sorted(members) for members in uf.groups().values() if len(members) > 1}
 
 
