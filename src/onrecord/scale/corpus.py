@@ -29,6 +29,7 @@ from ..corpus.actors import Mentioned, looks_like_person, normalise, resolve_act
 from ..corpus.copies import CopyInfo, choose_original, group_copies
 from ..corpus.events import event_key, merge_group
 from ..corpus.statements import QuoteReport, group_statements
+from ..store.corpus_phase import count_actor_events
 from ..store.db import row_id
 from .ray import cluster_cpus, init_ray
 
@@ -358,8 +359,7 @@ def resolve_actor_table_ray(store, partitions: int) -> dict[str, int]:
                 for kind, (table, col) in column.items():
                     conn.executemany(f"UPDATE {table} SET {col} = ? WHERE id = ?",
                                      [(aid, ref_id) for (k, ref_id), aid in links if k == kind and aid])
-        conn.execute("UPDATE actors SET n_events = (SELECT count(*) FROM event_mentions m"
-                     " WHERE m.actor_id = actors.id OR m.recipient_id = actors.id)")
+        count_actor_events(conn)
     return {"actors": n_actors}
 
 

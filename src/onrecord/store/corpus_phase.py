@@ -3,6 +3,7 @@ per-document rows. It reads keys, groups, merges with the pure functions of ``on
 and rewrites the corpus tables in one transaction, so it is safe to run again after any run."""
 from __future__ import annotations
 
+import collections
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -87,9 +88,22 @@ def resolve_actor_table(store: Store) -> dict[str, int]:
         conn.executemany("UPDATE quotes SET actor_id = ? WHERE id = ?", [(by_name(q["speaker"]), q["id"]) for q in quotes])
         conn.executemany("UPDATE event_mentions SET actor_id = ?, recipient_id = ? WHERE id = ?",
                          [(by_name(e["actor"]), by_name(e["recipient"]), e["id"]) for e in events])
-        conn.execute("UPDATE actors SET n_events = (SELECT count(*) FROM event_mentions m"
-                     " WHERE m.actor_id = actors.id OR m.recipient_id = actors.id)")
+        count_actor_events(conn)
     return {"actors": len(actors)}
+
+
+def count_actor_events(conn) -> None:
+    """Set each actor's ``n_events``: the event mentions naming it as actor or recipient (once
+    when both), counted in one pass over the mentions."""
+    counts: collections.Counter = collections.Counter()
+    for actor_id, recipient_id in conn.execute("SELECT actor_id, recipient_id FROM event_mentions"
+                                               " WHERE actor_id IS NOT NULL OR recipient_id IS NOT NULL"):
+        if actor_id:
+            counts[actor_id] += 1
+        if recipient_id and recipient_id != actor_id:
+            counts[recipient_id] += 1
+    conn.execute("UPDATE actors SET n_events = 0")
+    conn.executemany("UPDATE actors SET n_events = ? WHERE id = ?", [(n, a) for a, n in counts.items()])
 
 
 def merge_statements(store: Store) -> dict[str, int]:
