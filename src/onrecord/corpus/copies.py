@@ -112,8 +112,10 @@ def group_copies(candidates: Iterable[Iterable[str]], infos: Mapping[str, CopyIn
         ids = sorted(set(bucket))
         if len(ids) < 2:
             continue
-        rows = [sigs.get(d) if d in sigs else sigs.setdefault(d, np.frombuffer(infos[d].minhash, dtype=np.uint64))
-                for d in ids]
+        for d in ids:
+            if d not in sigs:
+                sigs[d] = np.frombuffer(infos[d].minhash, dtype=np.uint64)
+        rows = [sigs[d] for d in ids]
         width = len(rows[0])
         if not width or any(len(r) != width for r in rows):
             for i, a in enumerate(ids):  # signatures of different sizes: one pair at a time

@@ -147,11 +147,6 @@ def iter_event_reports(conn) -> Iterator[EventReport]:
         yield EventReport(r["doc_id"], r["source"], r["story_date"], r["cluster_id"], event)
 
 
-def event_reports(conn) -> list[EventReport]:
-    """:func:`iter_event_reports` as a list."""
-    return list(iter_event_reports(conn))
-
-
 #: Events written per ``executemany``.
 _WRITE_BATCH = 2_000
 
@@ -219,7 +214,7 @@ def _merged_event_rows(conn, batch: Sequence[MergedEvent]) -> tuple[list[tuple],
 
 def merge_event_table(store: Store) -> dict[str, int]:
     """Rebuild ``events``: reports of one happening across articles merged into one event."""
-    return write_events(store.conn, merge_events(event_reports(store.conn)))
+    return write_events(store.conn, merge_events(iter_event_reports(store.conn)))
 
 
 def run_corpus_phase(store: Store, settings: dict) -> dict[str, int]:
