@@ -161,3 +161,28 @@ def test_a_document_that_failed_on_its_own_is_not_processed_again(tmp_path, sett
     with Store(tmp_path / "s.db") as store:
         store.save([broken], run_id=1)
         assert store.has_document(broken.doc_id)
+
+
+def _add_statements(store: Store, texts: list[str]) -> None:
+    store.conn.executemany("INSERT INTO statements (id, text, kind, n_reports) VALUES (?, ?, 'direct', 1)",
+                           [(f"s{i:03d}", t, ) for i, t in enumerate(texts)])
+
+
+def test_search_ranks_only_the_newest_matches_of_a_common_word(tmp_path, monkeypatch):
+    from onrecord.store import views
+    monkeypatch.setattr(views, "RANK_WINDOW", 3)
+    with Store(tmp_path / "s.db") as store:
+        # The oldest statement is the best match (the word twice in few words), but it is outside the window.
+        _add_statements(store, ["sanctions sanctions", "talks on sanctions and more words here",
+                                "sanctions were discussed at length with many other words", "sanctions again"])
+        hits = views.search_statements(store, "sanctions", limit=10)
+        assert [h["id"] for h in hits] == ["s003", "s001", "s002"]
+        assert views.search_counts(store, "sanctions")["statements"] == 4  # the count stays exact
+
+
+def test_search_puts_the_newest_of_equal_scores_first(tmp_path):
+    from onrecord.store import views
+    with Store(tmp_path / "s.db") as store:
+        _add_statements(store, ["the summit ended", "the summit ended", "the summit ended"])
+        assert [h["id"] for h in views.search_statements(store, "summit", limit=10)] == ["s002", "s001", "s000"]
+        assert [h["id"] for h in views.search_statements(store, "summit", limit=1, offset=1)] == ["s001"]

@@ -492,13 +492,12 @@ RANK_WINDOW = 2000
 
 
 def _best_rowids(store: Store, table: str, q: str, limit: int, offset: int) -> list[int]:
-    """Rowids of the best (bm25) matches of ``q`` in the FTS ``table``, within :data:`RANK_WINDOW`."""
-    floor = store.conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                               (q, RANK_WINDOW - 1)).fetchone()
-    window, params = (" AND rowid >= ?", [floor[0]]) if floor else ("", [])
+    """Rowids of the best (bm25) matches of ``q`` in the FTS ``table``, within :data:`RANK_WINDOW`;
+    equal scores put the row stored last first."""
+    # One walk of the match list: the newest RANK_WINDOW matches are scored as they are read.
     return [r[0] for r in store.conn.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ?{window} ORDER BY rank LIMIT ? OFFSET ?",
-        [q, *params, int(limit), int(offset)])]
+        f"SELECT rowid FROM (SELECT rowid, rank AS score FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
+        " LIMIT ?) ORDER BY score, rowid DESC LIMIT ? OFFSET ?", (q, RANK_WINDOW, int(limit), int(offset)))]
 
 
 def _in_rank_order(rows: list, rowids: list[int]) -> list[dict]:
