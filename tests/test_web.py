@@ -325,3 +325,35 @@ def test_serve_reports_a_missing_store(tmp_path):
 
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "none.db"), "--port", "0"])
     assert result.exit_code == 2 and "no store" in result.output
+
+
+@pytest.mark.parametrize("snippet, expected", [
+    ("plain words", "plain words"),
+    ("the \x02talks\x03 in \x02Hanoi\x03", "the <mark>talks</mark> in <mark>Hanoi</mark>"),
+    ("<b>\x02x\x03</b> & 'y'", "&lt;b&gt;<mark>x</mark>&lt;/b&gt; &amp; &#39;y&#39;"),
+    # Broken marks (not what FTS5 makes) still come out balanced and escaped.
+    ("\x02open <i>", "<mark>open &lt;i&gt;</mark>"),
+    ("a\x03b\x02c\x02d\x03e", "ab<mark>cd</mark>e"),
+    ("", ""),
+    (None, ""),
+])
+def test_search_snippet_marks_become_balanced_mark_tags(snippet, expected):
+    from onrecord.store.views import MARK_END, MARK_START
+    from onrecord.web.render import marked
+    assert (MARK_START, MARK_END) == ("\x02", "\x03")
+    assert str(marked(snippet)) == expected
+
+
+def test_search_page_pages_articles_by_their_own_count(client, monkeypatch):
+    from onrecord.web import pages
+    monkeypatch.setattr(pages, "ARTICLE_HITS", 2)
+    every = [a["id"] for a in client.get("/api/search", params={"q": "said"}).json()["articles"]]
+    assert len(every) == 5
+    shown = []
+    for page_no in range(3):
+        page = client.get("/search", params={"q": "said", "page": page_no}).text
+        ids = re.findall(r'href="/articles/([^"#]+)"><mark>|class="speaker" href="/articles/([^"#]+)"', page)
+        shown.append([a or b for a, b in ids])
+        assert ("More matches" in page) == (page_no < 2)
+    assert [len(s) for s in shown] == [2, 2, 1]
+    assert [i for s in shown for i in s] == every  # the same order as the API's, nothing skipped or repeated

@@ -61,11 +61,15 @@ def article(store: Store, doc_id: str) -> dict[str, Any] | None:
             "sources": views.document_sources(store, doc_id)}
 
 
-def search(store: Store, q: str, *, limit: int, offset: int, memo=None) -> dict[str, Any]:
+def search(store: Store, q: str, *, limit: int, offset: int, article_limit: int | None = None,
+           article_offset: int | None = None, memo=None) -> dict[str, Any]:
     """Statements and articles matching ``q``, best first; snippets as plain text and as HTML with
-    the matches in ``<mark>`` (escaped first)."""
+    the matches in ``<mark>`` (escaped first). Articles page by ``limit`` and ``offset`` too unless
+    ``article_limit`` and ``article_offset`` say otherwise."""
+    article_limit = limit if article_limit is None else article_limit
+    article_offset = offset if article_offset is None else article_offset
     statements = views.search_statements(store, q, limit=limit, offset=offset)
-    articles = views.search_documents(store, q, limit=limit, offset=offset)
+    articles = views.search_documents(store, q, limit=article_limit, offset=article_offset)
     for hit in statements:
         hit["snippet_html"] = str(render.marked(hit["snippet"]))
         hit["snippet"] = render.plain(hit["snippet"])
@@ -78,4 +82,5 @@ def search(store: Store, q: str, *, limit: int, offset: int, memo=None) -> dict[
         hit["snippet"] = render.plain(hit["snippet"])
         hit["link"] = f"/articles/{hit['id']}"
     return {"q": q, "statements": statements, "articles": articles, "offset": offset, "limit": limit,
+            "article_offset": article_offset, "article_limit": article_limit,
             "counts": (memo or (lambda key, compute: compute()))(("search", q), lambda: views.search_counts(store, q))}

@@ -13,6 +13,9 @@ from .api_routes import AFTER, LIMIT, ORDER, Order, Show
 from .app import ApiError, facets
 
 router = APIRouter(include_in_schema=False)
+#: Hits per search page: an article's snippet costs several times a statement's (it is cut from a
+#: whole body) and takes more room, so fewer articles are shown beside the statements.
+STATEMENT_HITS, ARTICLE_HITS = 20, 10
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -71,5 +74,7 @@ async def search_page(request: Request, q: str = Query("", max_length=500), page
     results = None
     if q.strip():
         with request.app.state.pool.borrow() as store:
-            results = data.search(store, q, limit=20, offset=page * 20, memo=request.app.state.memo)
+            results = data.search(store, q, limit=STATEMENT_HITS, offset=page * STATEMENT_HITS,
+                                  article_limit=ARTICLE_HITS, article_offset=page * ARTICLE_HITS,
+                                  memo=request.app.state.memo)
     return _page(request, "search.html", q=q, results=results, page_no=page)

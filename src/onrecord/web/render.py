@@ -105,11 +105,19 @@ def _label(s: Span) -> str:
     return f'<span class="tag tag-{s.kind}" id="{escape(s.anchor)}">{label}</span>'
 
 
+_NO_MARK = f"[^{MARK_START}{MARK_END}]*"
+#: Marks in pairs, never nested: the only shape FTS5's snippet() and highlight() make.
+_BALANCED = re.compile(f"{_NO_MARK}(?:{MARK_START}{_NO_MARK}{MARK_END}{_NO_MARK})*")
+
+
 def marked(snippet: str | None) -> Markup:
     """A search snippet as HTML: escaped first, then its match marks turned into ``<mark>`` tags,
     always balanced."""
+    text = snippet or ""
+    if _BALANCED.fullmatch(text):  # what FTS5 makes: escape once, swap the marks
+        return Markup(str(escape(text)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
     out, open_ = [], False
-    for piece in re.split(f"([{MARK_START}{MARK_END}])", snippet or ""):
+    for piece in re.split(f"([{MARK_START}{MARK_END}])", text):
         if piece == MARK_START:
             if not open_:
                 out.append("<mark>")
