@@ -73,3 +73,29 @@ def test_dropped_documents_are_left_alone():
     doc = Document(source="t", doc_id="t", fmt="text", body=DE)
     doc.drop("no_body")
     assert detect_language(doc, SETTINGS).reason == "no_body"
+
+
+RU = ("В восьмидесятых годах чешская красавица заявила о себе на весь мир. Тогда трудно было найти журнал, "
+      "на страницах которого не было бы её фотографий.\n\nЗатем девушка подалась в мир кино. Она снималась у многих "
+      "режиссеров, а ее партнерами по фильмам становились известные актеры.\n\nСейчас она живет в Нью-Йорке и "
+      "воспитывает двоих сыновей, а также занимается благотворительностью и помогает детям.")
+WRAP_TOP, WRAP_BOTTOM = "欢迎来到 新闻中心\n首页 | 国际 | 财经 | 联系我们\n", "\n相关新闻\nCopyright © 2024 Powered by 新闻中心"
+
+
+@pytest.mark.parametrize("raw, reason", [
+    (RU, "not_english"),  # the cleaning removes foreign lines, but the page is a Russian article
+    (ZH + "\n\n" + ZH, "not_english"),
+    (DE + "\n\n" + FR, "not_english"),  # kept by the cleaning, dropped by the language stage
+    # Too short, but in English: nothing to say about the language.
+    ("Markets closed higher on Friday.\n\nShares of banks rose.", "no_body"),
+    (WRAP_TOP + "Markets closed higher on Friday, led by banks and energy companies." + WRAP_BOTTOM, "no_body"),
+])
+def test_a_page_with_no_body_left_says_why(raw, reason):
+    doc = detect_language(clean(Document(source="t", doc_id="t", fmt="text", raw=raw), SETTINGS), SETTINGS)
+    assert (doc.ok, doc.reason) == (False, reason)
+
+
+def test_no_body_in_a_run_that_keeps_another_language_stays_no_body():
+    doc = clean(Document(source="t", doc_id="t", fmt="text", raw=RU[:150]),
+                {"clean": {"min_body_chars": 200}, "language": {"keep": ["ru"]}})
+    assert doc.reason == "no_body"

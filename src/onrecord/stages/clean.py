@@ -58,8 +58,9 @@ class Line:
 def clean(doc: Document, settings: dict) -> Document:
     """Set ``doc.body`` (the article's paragraphs, one per line, separated by one blank line),
     ``doc.removed`` (the removed lines, in order) and ``doc.notes["clean"]`` (labelled evidence);
-    drop the document with reason ``no_body`` when the body is shorter than
-    ``settings["clean"]["min_body_chars"]`` characters."""
+    drop the document when the body is shorter than ``settings["clean"]["min_body_chars"]``
+    characters: with reason ``not_english`` when English is kept and the page is written in
+    another script, else ``no_body``."""
     min_chars = int((settings or {}).get("clean", {}).get("min_body_chars", 200))
     text = doc.raw or ""
     html_mode = doc.fmt == "html"
@@ -90,8 +91,24 @@ def clean(doc: Document, settings: dict) -> Document:
         "last_paragraph": kept[-1] if kept else "",
     }
     if len(doc.body) < min_chars:
-        doc.drop("no_body")
+        doc.drop("not_english" if _foreign_page(text, settings) else "no_body")
     return doc
+
+
+#: Below this share of Latin letters, a page with no body is a page in another script.
+FOREIGN_LATIN_SHARE = 0.1
+
+
+def _foreign_page(text: str, settings: dict) -> bool:
+    """Whether ``text`` is written in another script while English is kept: a Russian or Korean
+    article is skipped as ``not_english``, not as having no body, though the cleaning (made for
+    English pages) removed its lines. A short English story in a foreign site's wrapper has more
+    Latin letters than this and stays ``no_body``; a page in another Latin-script language keeps
+    its body here and is judged by the language stage."""
+    if "en" not in (settings or {}).get("language", {}).get("keep", ["en"]):
+        return False
+    letters, latin = cl.letter_counts(text)
+    return letters > 0 and latin < FOREIGN_LATIN_SHARE * letters
 
 
 def segment(text: str, html_mode: bool = False, hint_title: str | None = None
