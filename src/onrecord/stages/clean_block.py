@@ -195,6 +195,18 @@ def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
     return False
 
 
+#: Kinds of the lines that close an article before whatever the page shows next: share and
+#: print buttons, tags, a comment section, a "More stories" header, a footer, calls to act.
+_CLOSING = frozenset({"ui", "meta", "tags", "comments", "list_header", "footer", "promo", "bio"})
+
+
+def _closed(lines: list[Line], last: int, nxt: int) -> bool:
+    """Whether the page closes the text ending at line ``last`` before line ``nxt``: a line of an
+    article's end matter (``_CLOSING``) between them, where a list of teasers has only their
+    headlines and date stamps."""
+    return any(ln.kind in _CLOSING for ln in lines[last + 1:nxt])
+
+
 def find_block(lines: list[Line]) -> tuple[int, int]:
     """Index of the first and last line of the article's paragraph block, or (-1, -1).
 
@@ -220,14 +232,37 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
     def block_words(first: int, last: int) -> collections.Counter:
         return sum((run.words for run in runs if first <= run.start <= last), collections.Counter())
 
-    for r in range(best):
-        first, last, score = blocks[r]
-        if (score >= 0.05 * blocks[best][2] and _headed(lines, first, 12) and last < blocks[best][0]
-                and sum(run.prose for run in runs if first <= run.start <= last) >= 2
-                and _headed(lines, blocks[best][0], 12)
-                and topical_words(block_words(*blocks[best][:2]), block_words(first, last)) < 0.3):
-            best = r
-            break
+    if _headed(lines, blocks[best][0], 12):
+        for r in range(best):
+            first, last, score = blocks[r]
+            if last >= blocks[best][0]:
+                continue
+            if topical_words(block_words(*blocks[best][:2]), block_words(first, last)) >= 0.3:
+                continue
+            own = [run for run in runs if first <= run.start <= last]
+            prose = sum(run.prose for run in own)
+            closed = _closed(lines, last, blocks[best][0])
+            if prose >= 2 and score >= 0.05 * blocks[best][2] and _headed(lines, first, 12):
+                won = True
+            elif _head_above(lines, first, 12):
+                # A one-paragraph article under its own date stamp or byline, which the page
+                # closes (share buttons, tags) before the next story's head.
+                won = closed and sum(run.chars for run in own) >= 150
+            else:
+                # No head of its own (the page showed no date or byline for it): several
+                # paragraphs read as an article and closed before the next story's head.
+                # Teasers (paragraphs that share few words, or glued to their headlines) and text
+                # the page shows twice (a ticker) are not.
+                won = (closed and prose >= 3 and score >= 0.25 * blocks[best][2]
+                       and max(own, key=lambda run: run.chars).cohesion >= 0.15
+                       and all(run.article_like and not run.repeats and not run.glued for run in own))
+            if won:
+                # The largest block holding this one (the rest of the article, grown from a
+                # later run) ahead of the next story.
+                nxt = blocks[best][0]
+                best = max((r2 for r2 in range(best) if blocks[r2][0] <= first and last <= blocks[r2][1] < nxt),
+                           key=lambda r2: blocks[r2][2])
+                break
     start, end, _ = blocks[best]
     # A headline or standfirst written as a sentence: a date stamp or byline follows it before
     # the next paragraph.
