@@ -15,9 +15,9 @@ from urllib.parse import urlparse
 
 from ..model import Document
 from . import clean_lines as cl
-from .metadata_credits import (credit_place, dateline_day, decorated_name, find_agencies, find_authors, find_dateline, name_only,
-                               stamp_byline)
-from .metadata_dates import date_line_kind, find_dates, month_days, parse_loose, relative_age, years_mentioned
+from .metadata_credits import (credit_place, dateline_day, decorated_name, find_agencies, find_authors, find_dateline, name_list,
+                               name_only, stamp_byline)
+from .metadata_dates import date_line_kind, find_dates, month_days, parse_loose, relative_age, relative_days, years_mentioned
 
 #: Years between the latest year the body mentions and the page's date from which the page is
 #: taken for a later copy or an archive page.
@@ -52,8 +52,12 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
     first = ev.get("first_paragraph") or doc.body.split("\n\n", 1)[0]
     last = ev.get("last_paragraph") or doc.body.rsplit("\n\n", 1)[-1]
 
-    page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"))
-    doc.title = pick_title(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"), page_date)
+    lines = split_glued_bylines(lines)
+    page_date, date_kind, age = find_page_date(lines, doc.hints.get("date") or html.get("date"),
+                                               doc.hints.get("crawl_date"))
+    doc.title, sure = pick_title_scored(lines, doc.hints.get("title") or html.get("title"), html.get("sitename"), page_date)
+    if not sure and "\n\n" in doc.body and headline_paragraph(first):
+        doc.title = first.strip()  # the headline kept at the top of the body; no line before it stands out
     doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []),
                                doc.title, html.get("sitename") or doc.hints.get("outlet"))
     doc.dateline, _ = find_dateline(first)
@@ -62,7 +66,7 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
         for kind, text, where in lines:
             if kind == "dateline" and where == "pre":
                 doc.dateline = re.split(r"\s*[,(\u2014\u2013]|\s+--", text, maxsplit=1)[0].strip() or None
-            elif len(text) < 40 and credit_place(text)[0]:
+            elif (len(text) < 40 or (kind == "date" and where == "pre")) and credit_place(text)[0]:
                 doc.dateline = credit_place(text)[0]  # a wire's credit line naming the place: "PTI, Washington,"
     doc.agencies = find_agencies(lines, first, last, list(html.get("authors") or []))
     doc.page_date = page_date
@@ -72,6 +76,51 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
     doc.outlet = find_outlet(doc, lines, html, doc.repost_suspected)
     doc.notes["metadata"] = {"page_date_kind": date_kind, "relative_age": age, "repost_signals": signals}
     return doc
+
+
+_GLUED_BYLINE = re.compile(rf"^(?P<head>\S.{{10,}}?)\s+by\s+(?P<name>{cl.NAME}?)(?P<rest>\s*[\u2014\u2013|,-].*)?$")
+
+
+def split_glued_bylines(lines: list[list[str]]) -> list[list[str]]:
+    """The labelled lines with a headline and the byline run into one line before the article
+    ("Headline by Jane Roe — November 18, 2019": a render joins a line starting in lower case to
+    the one above) split back into the headline and a byline line. Split only when the part
+    after "by" is a person's name and a date follows, on the line or on the next one."""
+    out: list[list[str]] = []
+    for n, (kind, text, where) in enumerate(lines):
+        m = _GLUED_BYLINE.match(text) if where == "pre" and kind in ("short", "dup", "prose", "sentence") else None
+        if m and len(cl.words(m.group("head"))) >= 3 and name_only(m.group("name")):
+            rest = m.group("rest") or ""
+            nxt = lines[n + 1][1] if n + 1 < len(lines) else ""
+            if find_dates(rest) or date_line_kind(nxt):
+                out += [[kind, m.group("head").strip(), where], ["byline", f"By {m.group('name')}{rest}", where]]
+                continue
+        out.append([kind, text, where])
+    return out
+
+
+#: A stamp that gives no full date: a relative one or one without a year ("Today 12:01 AM",
+#: "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "3 hours ago").
+def _stamp_like(text: str) -> bool:
+    parts = [p for p in re.split(r"\s*[;|]\s*", text.strip()) if p]
+    return bool(parts) and all(relative_days(p) is not None or _MONTH_DAY_LINE.match(p) for p in parts)
+
+
+#: A field label on its own line ("Publish date:", "Author:", "You are at:") and a breadcrumb
+#: ("You are here: Home News Markets"): never the headline.
+_FIELD_LABEL = re.compile(r"(?i)^(?:[\w ]{1,25}:|you are (?:here|at)\b.*)$")
+
+
+_GLUED = re.compile(r"^[A-Z][a-z]+[a-z][A-Z][a-z]{2,}")
+
+
+def headline_paragraph(paragraph: str) -> bool:
+    """Whether the body's first paragraph reads as a headline kept in the body (4 to 25 words, no
+    closing full stop, starting with a capital), not as the story's first sentence."""
+    text = paragraph.strip()
+    ws = cl.words(text)
+    return (4 <= len(ws) <= 25 and len(text) <= 200 and "\n" not in text and text[:1].isupper()
+            and not re.search(r"[.:;,\u2026]$", text))
 
 
 def _as_list(value) -> list[str]:
@@ -121,20 +170,33 @@ _SECTION_LABELS = frozenset(["opinion", "analysis", "commentary", "editorial", "
 
 def pick_title(lines: list[list[str]], given: str | None = None, sitename: str | None = None,
                page_date: str | None = None) -> str | None:
+    """See ``pick_title_scored``: the headline only."""
+    return pick_title_scored(lines, given, sitename, page_date)[0]
+
+
+def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename: str | None = None,
+                      page_date: str | None = None) -> tuple[str | None, bool]:
     """The headline: the container's or page's title when given, else the best headline-like
     line before the article block. A line just above the article's byline or date stamp (the one
     showing ``page_date``, not a teaser's) or repeated (scraped twice) scores higher; a caption,
-    a section label, a sentence and the site's own name score lower."""
+    a section label, a sentence and the site's own name score lower. The flag says whether the
+    headline is sure: given, by the byline or the stamp, or scraped twice."""
     if given and given.strip():
-        return tidy_title(given, sitename) or None
+        return tidy_title(given, sitename) or None, True
     pre = [(i, kind, text) for i, (kind, text, where) in enumerate(lines) if where == "pre"]
-    best, best_score = None, 0.0
+    best, best_score, best_near = None, 0.0, False
     site = (sitename or "").strip().lower()
     # The article's head: its byline and date stamp. The headline sits just above them (a deck
     # or a name line may come between) or, on some layouts, just below the date.
     anchors = {n for n, (_i, kind, text) in enumerate(pre)
                if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)
-                                                            or decorated_name(text)))}
+                                                            or decorated_name(text) or name_list(text)
+                                                            or _stamp_like(text)))}
+    # A field's label and its value ("Author:" / "Jane Roe", "Publish date:" / "Nov 18, 2019")
+    # belong to the article's head.
+    labels = {n for n, (_i, _k, text) in enumerate(pre) if _FIELD_LABEL.match(text) and len(cl.words(text)) <= 3}
+    for _round in range(2):
+        anchors |= {m for n in labels if any(abs(a - n) <= 2 for a in anchors) for m in (n, n + 1) if m < len(pre)}
     # Without a written byline, a name alone on its line next to the stamp is the byline
     # ("Jane Roe" / "Nov 19, 2019").
     if not any(kind == "byline" or stamp_byline(text) for _i, kind, text in pre):
@@ -155,13 +217,14 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
             continue
         if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
             continue
-        if n in anchors or cl.byline_names(text) or _credit_line(text):
+        if n in anchors or cl.byline_names(text) or _credit_line(text) or _stamp_like(text) or _FIELD_LABEL.match(text):
             continue
         if seen[text.lower()] >= 3 or cl.is_share_item(text):
             continue
         if any(t != text and len(t) >= 20 and text.endswith(t) for _i2, _k2, t in pre[n + 1: n + 3]):
             continue  # a breadcrumb glued to the headline that follows ("HomeNewsHeadline")
         score = 1.0 + (1.0 if len(ws) >= 4 else 0.0)
+        near = any(0 < a - n <= 4 for a in anchors) or (kind == "dup" and len(ws) >= 4)
         if any(0 < a - n <= 2 for a in anchors):
             score += 2.5
         elif any(0 < a - n <= 4 for a in anchors):
@@ -174,11 +237,16 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
             score -= 1.5  # "AUTO NEWS", "EARNINGS REPORT": a section label
         if n + 1 < len(pre) and _credit_line(pre[n + 1][2]) and not _WIRE_DESK.search(pre[n + 1][2]):
             score -= 2.0  # a caption over its photo's credit ("Jane Roe, Associated Press")
+        if (n > 0 and (cl.photo_credit(pre[n - 1][2]) or _credit_line(pre[n - 1][2])) and len(ws) > 15
+                and text.rstrip().endswith(".")):
+            score -= 2.0  # a long sentence under a photo's credit ("Jane Roe | Getty Images"): its caption
         title_case = sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
         if text.rstrip().endswith(".") and kind != "dup" and not title_case:
             score -= 1.5
         if kind == "prose":
             score -= 1.0
+        if any(_GLUED.search(w) for w in text.split()):
+            score -= 1.5  # menu items run together ("Edit ProfileSign Out")
         if cl.lower_share(text) > 0.8 and len(ws) > 6:
             score -= 0.5
         if any(k == "foreign" for _, k, _ in pre[max(0, n - 2): n + 3]):
@@ -191,8 +259,8 @@ def pick_title(lines: list[list[str]], given: str | None = None, sitename: str |
         # Later lines sit closer to the article: menus and site names come first.
         score += 0.1 * n / max(1, len(pre))
         if score > best_score:
-            best, best_score = text, score
-    return _strip_other_script(best) if best else None
+            best, best_score, best_near = text, score, near
+    return (_strip_other_script(best) if best else None), (best_near if best else False)
 
 
 _SHARE_LABEL = re.compile(r"(?i)^(?:share|sharing)(?:\s+all)?(?:\s+sharing)?(?:\s+options)?\s+(?:for|on)\s*:\s*(?=\S)")
@@ -235,11 +303,14 @@ def _strip_other_script(title: str) -> str:
 
 # --- dates -------------------------------------------------------------------------------------
 
-def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[str | None, str | None, tuple | None]:
+def find_page_date(lines: list[list[str]], given: str | None = None,
+                   anchor: str | None = None) -> tuple[str | None, str | None, tuple | None]:
     """(page date ``YYYY-MM-DD``, kind of evidence, relative age) from the container/page metadata
     or the page's date stamps: before the article, a stamp next to a byline beats one that is not;
     then a "published" stamp beats a plain one, which beats an "updated" one; stamps after the
-    article come last."""
+    article come last. A relative stamp by the byline ("3 days ago", "Today 12:01 AM") counts
+    back from an anchor, the page's own date of the day in its header or ``anchor`` (when the
+    page was fetched, an ISO date or timestamp); without one it gives no date."""
     age = None
     for _kind, text, _where in lines:
         if age is None and (_kind == "date" or len(text) < 80):
@@ -260,7 +331,9 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
         if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup"):
             continue
         got = date_line_kind(text)
-        if not got and (kind == "byline" or (where == "pre" and len(text) < 160 and stamp_byline(text))):
+        if not got and (kind == "byline" or (where == "pre" and len(text) < 160 and (
+                stamp_byline(text) or re.match(r"(?i)(?:posted |written )?by\s+\S", text)))):
+            # "By Jane Roe | March 3, 2019", a desk's byline too ("By Metro Staff | March 3, 2019")
             # "By Chad O'Carroll | March 3, 2019", "11/19/2019 by Jane Roe"
             hits = find_dates(text)
             got = ("plain", hits[0]) if hits else None
@@ -276,10 +349,22 @@ def find_page_date(lines: list[list[str]], given: str | None = None) -> tuple[st
             continue
         by = any(abs(b - n) <= 2 for b in bylines)
         ranked.append(((where != "pre", not by, order[dkind], n), hit.iso, dkind))
+    # A relative stamp by the byline (a teaser's "2 hours ago" in a list is not the article's).
+    rel = next((relative_days(text) for n, (_k, text, where) in enumerate(lines)
+                if where == "pre" and len(text) < 80 and relative_days(text) is not None
+                and any(abs(b - n) <= 2 for b in bylines)), None)
     if not ranked:
-        return _yearless_stamp(lines, bylines), None, age
+        yearless = _yearless_stamp(lines, bylines)
+        if yearless or rel is None or not anchor or not find_dates(str(anchor)):
+            return yearless, None, age
+        base = dt.date.fromisoformat(find_dates(str(anchor))[0].iso)
+        return (base - dt.timedelta(days=rel)).isoformat(), "relative", age
     ranked.sort()
-    return ranked[0][1], ranked[0][2], age
+    (outside, lone, _o, _n), iso, dkind = ranked[0]
+    if rel is not None and lone and not outside:
+        # The only full date is the day in the site's header; the article's own stamp is relative.
+        return (dt.date.fromisoformat(iso) - dt.timedelta(days=rel)).isoformat(), "relative", age
+    return iso, dkind, age
 
 
 _MONTH_DAY_LINE = re.compile(
@@ -294,8 +379,14 @@ def _yearless_stamp(lines: list[list[str]], bylines: set[int]) -> str | None:
     the notice shows the year the page was served. None without both."""
     stamp = None
     for n, (_kind, text, where) in enumerate(lines):
-        if where == "pre" and any(abs(b - n) <= 2 for b in bylines) and _MONTH_DAY_LINE.match(text.strip()):
-            stamp = month_days(text)
+        # (a photo and its credit may stand between the stamp and the byline)
+        if where != "pre" or not any(abs(b - n) <= 3 for b in bylines):
+            continue
+        # "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM": the posted part is the page's date.
+        parts = [p.strip() for p in re.split(r"\s*[;|]\s*", text.strip()) if p.strip()]
+        if parts and all(_MONTH_DAY_LINE.match(p) for p in parts):
+            parts.sort(key=lambda p: bool(re.match(r"(?i)updated", p)))
+            stamp = month_days(parts[0])
             break
     if not stamp:
         return None
@@ -371,7 +462,7 @@ def estimate_published(body: str, page_date: str | None, date_kind: str | None, 
     gives (not later than the page's date), with low confidence; else None.
     """
     if page_date and not signals:
-        return page_date, {"given": 0.95, "published": 0.95, "plain": 0.9, "updated": 0.75}.get(date_kind or "", 0.85)
+        return page_date, {"given": 0.95, "published": 0.95, "plain": 0.9, "updated": 0.75, "relative": 0.7}.get(date_kind or "", 0.85)
     limit = page_date or "9999-12-31"
     in_text = [h.iso for h in find_dates(body) if h.iso <= limit]
     if in_text:

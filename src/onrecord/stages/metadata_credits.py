@@ -90,6 +90,28 @@ def name_only(text: str) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+#: An outlet in capitals after the names of a byline line without "By" ("Jane Roe and John Doe
+#: USA TODAY").
+_CAPS_OUTLET = re.compile(r"\s+(?:[A-Z][A-Z&.\-]+)(?:\s+[A-Z][A-Z&.\-]+){0,2}$")
+
+
+def name_list(text: str) -> list[str]:
+    """The names of a line that holds only writers' names, joined by "and" or commas, with an
+    outlet in capitals after them ("Jane Roe and John Doe USA TODAY" -> both, "Jane Roe NEWSDAY"
+    -> ["Jane Roe"]); [] when the line is anything else. A single name with nothing after it is
+    ``name_only``'s."""
+    text = text.strip()
+    if len(text) > 90 or text.isupper():
+        return []
+    m = _CAPS_OUTLET.search(text)
+    core = text[: m.start()] if m else text
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", core) if p]
+    if not parts or (len(parts) == 1 and not m):
+        return []
+    names = [name_only(p) for p in parts]
+    return names if all(names) else []
+
+
 _CATEGORY_WORDS = _DESK_WORDS | {"all", "uncategorized", "uncategorised", "general", "events"}
 def decorated_name(text: str) -> bool:
     """Whether a line is a writer's name with a handle, a relative stamp or the outlet after it
@@ -109,6 +131,8 @@ def stamp_byline(text: str) -> list[str]:
     "November 20, 2019 Jane Roe"; [] when the line is not one."""
     if len(text) > 160:
         return []
+    # A time in front of the date ("5:45 AM PST 11/19/2019 by Jane Roe").
+    text = re.sub(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?(?=\d)", "", text.strip(), flags=re.I)
     hits = find_dates(text)
     if not hits:
         return []
@@ -196,7 +220,15 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
     for n, (kind, text, where) in enumerate(lines):
         if names:
             break  # a name alone on a line is only a fallback for pages without a written byline
-        if where != "pre" or kind not in ("short", "dup", "junk") or not name_only(text):
+        if where != "pre" or kind not in ("short", "dup", "junk"):
+            continue
+        listed = [] if name_only(text) else name_list(text)
+        if not name_only(text) and not listed:
+            continue
+        if listed:
+            # "Jane Roe and John Doe USA TODAY" by the stamp or under the headline.
+            if {n - 1, n + 1, n + 2} & stamps or (n - 1) in heads:
+                names.extend(listed)
             continue
         if decorated_name(text):
             names.append(name_only(text))  # "Jane Roe @janeroe / 2 days", "Jane Roe, Example Business"
@@ -204,8 +236,11 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
         # Next to the stamp, or with only the writer's role or handle, or the same name scraped
         # twice, in between; or right under the headline.
         step = 1
+        # A one-word section label may stand between the name and the stamp ("Jane Roe" /
+        # "Business" / "11.15.2019 10:09 AM").
         while n + step < len(lines) and step < 3 and (_ROLE_LINE.search(lines[n + step][1])
-                                                       or name_only(lines[n + step][1])):
+                                                       or name_only(lines[n + step][1])
+                                                       or (lines[n + step][0] == "ui" and len(lines[n + step][1].split()) == 1)):
             step += 1
         back = -1
         while n + back >= 0 and back > -3 and (_ROLE_LINE.search(lines[n + back][1]) or name_only(lines[n + back][1])):
@@ -233,19 +268,42 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
     seen, out = set(), []
     for n in names:
         n = re.sub(r"\s+", " ", n).strip(" .,")
+        # The writer's role run into the name ("Jane RoeBusiness Columnist"): the name ends there.
+        n = re.sub(r"(?<=[a-z])[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){0,2}\s+(?i:columnist|reporter|correspondent|writer|editor|"
+                   r"contributor|critic)s?$", "", n)
         key = n.lower()
         if _outlet_name(n):
             continue  # "By Jane Roe, CNN Business": the outlet is not a second writer
         if key not in seen and not cl.agency_name(n):
             seen.add(key)
             out.append(n)
+    return _merge_initials(out)
+
+
+def _merge_initials(names: list[str]) -> list[str]:
+    """One writer named with and without a middle initial ("Jane Roe", "Jane Q. Roe" from two
+    sources) kept once, in the fuller form, at the first one's place."""
+    def ends(name: str) -> tuple[str, str]:
+        toks = name.lower().replace(".", "").split()
+        return toks[0], toks[-1]
+
+    out: list[str] = []
+    for name in names:
+        twin = next((k for k, o in enumerate(out) if ends(o) == ends(name) and len(name.split()) >= 2), None)
+        if twin is None:
+            out.append(name)
+        elif len(name.replace(".", "").split()) > len(out[twin].replace(".", "").split()) or (
+                len(name) > len(out[twin]) and name.replace(".", "") == out[twin].replace(".", "")):
+            out[twin] = name
     return out
 
 
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: US state abbreviations in AP style, as datelines give them after the city ("DEKALB, Ill. --").
 _STATE = (r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
-          r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.")
+          r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|"
+          # AP style spells out eight states after a city ("CLEVELAND, Ohio", "HONOLULU, Hawaii").
+          r"(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)\b")
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'\u2019\-]+(?:\s[A-Z][A-Z.'\u2019\-]+){{0,3}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=[^()]{{0,40}}\()|"
     rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?=,\s*{_STATE}\s*(?:--|\u2014|\u2013)))"
@@ -260,7 +318,9 @@ _CREDIT_PLACE = re.compile(r"^(?P<agency>[A-Z][A-Za-z&. ]{1,30}?)\s*,\s*(?P<plac
                            r"\s*(?:,|:|--|\u2014|\u2013|$)")
 _LEAD_AGENCY = re.compile(
     rf"^(?:{_MON}\s*\d{{1,2}}(?:,\s*\d{{4}})?\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:--|\u2014|\u2013|-)\s")
-_TRAIL_AGENCY = re.compile(r"(?:\((?P<a>[^()]{1,40})\)|[\u2014\u2013-]{1,2}\s*(?P<b>[A-Z][\w .&-]{1,30})|/(?P<c>[A-Za-z][\w -]{1,30})/)\s*$")
+_TRAIL_AGENCY = re.compile(r"(?:\((?P<a>[^()]{1,40})\)|[\u2014\u2013-]{1,2}\s*(?P<b>[A-Z][\w .&-]{1,30})|/(?P<c>[A-Za-z][\w -]{1,30})/|"
+                           # "... the US. PTI": a wire's acronym after the last sentence
+                           r"(?<=[.!?\u201d\"])\s+(?P<d>[A-Z]{2,5}))\s*$")
 
 
 _MONTH_NAMES = re.compile(rf"^{_MON}$", re.IGNORECASE)
@@ -292,6 +352,8 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
         caps = caps or bool(re.match(rf",\s*{_STATE}$", m.group("more") or ""))
         if _MONTH_NAMES.match(place):  # "Oct. 19 (UPI) --": a date, no place
             return None, agency
+        if re.match(r"(?i)dear\s", place):  # "DEAR ABBY: My husband ...": a letter's salutation
+            return None, agency
         tagged = bool(m.group("agency") and _OUTLET_TAG.match(m.group("agency").strip()))
         if caps or agency or tagged:
             if not caps and place.lower() in ("the", "a"):
@@ -306,14 +368,29 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     return credit_place(first_paragraph)
 
 
+#: A credit line naming the place first, then the wire or the outlet's own bureau ("New Delhi,
+#: News Nation Bureau | Updated: ...", "Mumbai, PTI |").
+_PLACE_CREDIT = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*,\s*(?P<credit>[A-Z][\w&. ]{1,40}?)"
+                           r"\s*(?:\||$)")
+
+
 def credit_place(text: str) -> tuple[str | None, str | None]:
     """(place, agency) of a wire credit naming the place ("PTI, Washington," -> ("Washington",
-    "PTI")), else (None, None)."""
+    "PTI")) or of a place-first credit ("New Delhi, News Nation Bureau |" -> ("New Delhi", None),
+    "Mumbai, PTI |" -> ("Mumbai", "PTI")), else (None, None)."""
     m = _CREDIT_PLACE.match(text)
     if m:
         agency = cl.agency_name(m.group("agency").strip())
         if agency and cl.AGENCY_RE.fullmatch(m.group("agency").strip()):
             return m.group("place"), agency
+    m = _PLACE_CREDIT.match(text)
+    if m:
+        credit = m.group("credit").strip()
+        if cl.AGENCY_RE.fullmatch(credit) and "|" in text:
+            # Only with the stamp after it: "Jane Roe, Associated Press" alone is a photo credit.
+            return m.group("place"), cl.agency_name(credit)
+        if re.search(r"(?i)\b(?:bureau|desk|news service)$", credit):
+            return m.group("place"), None
     return None, None
 
 
@@ -338,7 +415,7 @@ def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: 
         found.append(agency)
     m = _TRAIL_AGENCY.search(last_paragraph.rstrip())
     if m:
-        name = cl.agency_name(m.group("a") or m.group("b") or m.group("c") or "")
+        name = cl.agency_name(m.group("a") or m.group("b") or m.group("c") or m.group("d") or "")
         if name:
             found.append(name)
     listed = False

@@ -30,6 +30,10 @@ _PATTERNS = [
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*(?:[-./]|年|년)\s*(?P<num>\d{1,2})\s*(?:[-./]|月|월)\s*(?P<day>\d{1,2})(?:\s*[日일])?(?!\d)"),
     # 25/07/2011, 07.25.2011 (day/month order decided below)
     re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)\d\d)(?![\d/.])"),
+    # 11/18/19 11:04 PM: a two-digit year only in a stamp (a time or the line's end after it), where
+    # it cannot be a fraction or a score
+    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/.])"
+               r"(?=\s+\d{1,2}:\d\d|\s*(?:$|[|;\u2022\u00b7]))"),
 ]
 _RELATIVE = re.compile(r"\b(?P<n>\d+|an?|one)\s+(?P<unit>year|month|week|day|hour|minute)s?\s+ago\b", re.I)
 
@@ -69,8 +73,12 @@ def find_dates(text: str) -> list[DateHit]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             g = m.groupdict()
-            year = int(g["year"])
-            if i < 2:
+            year = int(g["year"]) if g.get("year") else 2000 + int(g["yy"])
+            if i == 4:
+                # Pages writing a two-digit year put the month first (US style: "11/18/19").
+                a, b = int(g["a"]), int(g["b"])
+                iso = _iso(year, a, b) if a <= 12 else _iso(year, b, a)
+            elif i < 2:
                 iso = _iso(year, _MONTHS[g["mon"][:3].lower()], int(g["day"]))
             elif i == 2:
                 iso = _iso(year, int(g["num"]), int(g["day"]))
@@ -91,6 +99,31 @@ def relative_age(text: str) -> tuple[int, str] | None:
         return None
     n = m.group("n").lower()
     return (1 if n in ("a", "an", "one") else int(n)), m.group("unit").lower()
+
+
+_REL_STAMP = re.compile(
+    r"(?i)^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:(?P<word>today|yesterday)\b(?:\s*,?\s*(?:at\s+)?"
+    r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?|(?P<n>\d+|an?|one)\s*(?P<unit>min(?:ute)?s?|hours?|hrs?|h|"
+    r"days?|d|weeks?|wks?)\.?(?:\s+ago)?)\s*$")
+
+
+def relative_days(text: str) -> int | None:
+    """Days before the moment of reading that a relative stamp gives ("Today 12:01 AM" -> 0,
+    "Yesterday" -> 1, "3 days ago" -> 3, "5 hours ago" -> 0, "Jane Roe @janeroe / 2 days" -> 2);
+    None when the line, or its last part after a "/", "|" or bullet, is not such a stamp. Months
+    and years are too coarse to give a day."""
+    tail = re.split(r"[/|\u2022\u00b7]", text.strip())[-1].strip()
+    m = _REL_STAMP.match(tail)
+    if not m or len(tail) > 40:
+        return None
+    if m.group("word"):
+        return 0 if m.group("word").lower() == "today" else 1
+    n = m.group("n").lower()
+    n = 1 if n in ("a", "an", "one") else int(n)
+    unit = m.group("unit").lower()
+    if unit.startswith(("min", "h")):
+        return (n // 60 if unit.startswith("min") else n) // 24
+    return n * 7 if unit.startswith("w") else n
 
 
 _LABEL_WORDS = re.compile(

@@ -1,0 +1,195 @@
+"""Metadata on made-up pages in common news layouts: stamps without a year or relative to an anchor,
+bylines run into the headline, name lists, wire credits, datelines, headlines kept in the body."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Document
+from onrecord.stages.clean import clean
+from onrecord.stages.metadata import extract_metadata, headline_paragraph, split_glued_bylines
+from onrecord.stages.metadata_credits import credit_place, find_agencies, find_authors, find_dateline, name_list, stamp_byline
+from onrecord.stages.metadata_dates import find_dates, relative_days
+
+SETTINGS = {"clean": {"min_body_chars": 200}, "language": {"keep": ["en"]}}
+HEAD = "Harbour authority approves new ferry terminal"
+P1 = ("The finance ministry said on Tuesday that exports rose for a third straight month in October, "
+      "helped by strong demand for chips and cars from overseas buyers.")
+P2 = ('"We expect the recovery to continue into next year," Deputy Minister Park Sun-ho told reporters, '
+      "adding that risks from weaker demand in Europe remained.")
+P3 = ("Shipments to China, the country's largest trading partner, grew 6.1 percent from a year earlier, "
+      "while those to the United States climbed 9 percent.")
+FOOTER = "\u00a9 2030 Example Media. All rights reserved."
+
+
+def run(lines: list[str], tail: list[str] | None = None, **hints) -> Document:
+    raw = "\n".join(lines + [P1, "", P2, "", P3] + (tail or []))
+    doc = Document(source="t.txt", doc_id="t", fmt="text", raw=raw, hints=hints)
+    return extract_metadata(clean(doc, SETTINGS), SETTINGS)
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("By Jane Roe - 11/18/30 11:04 PM EST", ["2030-11-18"]),
+    ("Posted 03/04/30", ["2030-03-04"]),  # month first, as pages writing two-digit years do
+    ("The vote was 3/4/30 of members", []),  # not a stamp
+    ("Ratio 1/2/3 in the recipe", []),
+])
+def test_two_digit_year_only_in_a_stamp(text, iso):
+    assert [h.iso for h in find_dates(text)] == iso
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Today 12:01 AM", 0), ("Yesterday", 1), ("3 days ago", 3), ("5 hours ago", 0), ("26 hours ago", 1),
+    ("Jane Roe @janeroe / 2 days", 2), ("a week ago", 7), ("2 months ago", None),
+    ("He left 3 days ago for Rome", None), ("Day 3", None),
+])
+def test_relative_days(text, days):
+    assert relative_days(text) == days
+
+
+@pytest.mark.parametrize("lines,hints,iso", [
+    # No anchor: a relative stamp gives no day.
+    (["Menu", HEAD, "By Jane Roe", "3 days ago"], {}, None),
+    (["Menu", HEAD, "By Jane Roe", "Today 12:01 AM"], {"tail": [FOOTER]}, None),  # a year is no anchor
+    # The fetch time is the anchor.
+    (["Menu", HEAD, "By Jane Roe", "3 days ago"], {"crawl_date": "2030-11-20T08:00:00Z"}, "2030-11-17"),
+    (["Menu", HEAD, "By Jane Roe", "Today 12:01 AM"], {"crawl_date": "2030-11-20T08:00:00Z"}, "2030-11-20"),
+    # The day in the site's header is the anchor.
+    (["Wednesday, November 20, 2030", "Menu", "Weather", "Sports", "Opinion", "Video", HEAD, "By Jane Roe",
+      "2 days ago"], {}, "2030-11-18"),
+])
+def test_a_relative_stamp_needs_an_anchor(lines, hints, iso):
+    assert run(lines, **hints).page_date == iso
+
+
+@pytest.mark.parametrize("stamp,iso", [
+    ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", "2030-11-18"),
+    ("Posted Nov 18, 8:19 PM", "2030-11-18"),
+])
+def test_a_yearless_posted_and_updated_stamp(stamp, iso):
+    doc = run(["Menu", HEAD, stamp, "By Jane Roe"], [FOOTER])
+    assert doc.page_date == iso
+    assert doc.title == HEAD  # a stamp is never the headline
+
+
+@pytest.mark.parametrize("lines,title,authors,iso", [
+    ([f"{HEAD} by Jane Roe \u2014 November 18, 2030"], HEAD, ["Jane Roe"], "2030-11-18"),
+    ([f"{HEAD} by Jane Roe", "Monday, November 18, 2030"], HEAD, ["Jane Roe"], "2030-11-18"),
+    (["5:45 AM PST 11/19/2030 by Jane Roe"], HEAD, ["Jane Roe"], "2030-11-19"),
+    (["Jane Roe and John Doe EXAMPLE TIMES", "Published 7:07 PM EST Nov 19, 2030"], HEAD, ["Jane Roe", "John Doe"],
+     "2030-11-19"),
+    (["By Jane RoeBusiness Columnist", "Nov. 19, 2030"], HEAD, ["Jane Roe"], "2030-11-19"),
+    (["By Metro Staff | November 18, 2030 at 2:26 PM HST - Updated November 18 at 4:46 PM"], HEAD, [], "2030-11-18"),
+])
+def test_byline_layouts(lines, title, authors, iso):
+    doc = run(["Menu", "Most popular"] + ([HEAD] if not lines[0].startswith(HEAD) else []) + lines)
+    assert (doc.title, doc.authors, doc.page_date) == (title, authors, iso)
+
+
+def test_a_name_with_a_section_label_before_the_stamp():
+    doc = run(["Menu", "Jane Roe", "Business", "11.15.2030 10:09 AM", HEAD])
+    assert doc.authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text,split", [
+    (f"{HEAD} by Jane Roe \u2014 November 18, 2030", True),
+    (f"{HEAD} by Jane Roe", False),  # no date on the line or the next one
+    ("Cars made by Toyota \u2014 November 18, 2030", False),  # not a person's name
+])
+def test_split_glued_bylines(text, split):
+    out = split_glued_bylines([["short", text, "pre"], ["short", "Share", "pre"]])
+    assert (len(out) == 3) == split
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Jane Roe and John Doe USA TODAY", ["Jane Roe", "John Doe"]),
+    ("Jane Roe NEWSDAY", ["Jane Roe"]),
+    ("Jane Roe", []),  # a single name alone is name_only's
+    ("Sports and Weather", []),
+    ("JANE ROE AND JOHN DOE", []),
+])
+def test_name_list(text, names):
+    assert name_list(text) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("5:45 AM PST 11/19/2019 by Jane Roe", ["Jane Roe"]),
+    ("11/19/2019 by Jane Roe", ["Jane Roe"]),
+])
+def test_stamp_byline_after_a_time(text, names):
+    assert stamp_byline(text) == names
+
+
+@pytest.mark.parametrize("lines,title", [
+    (["Menu", "you are here: HomeNewsMarkets", "Last Updated : Nov 20, 2030 01:41 PM IST"], None),
+    (["Menu", "Opening Bell 11.18.30", "Author:", "Example Newsletter", "Publish date:", "Nov 18, 2030"],
+     "Opening Bell 11.18.30"),
+    (["Menu", "Edit ProfileSign Out", "Weather", HEAD, "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+      "Jane Roe | Example Images",
+      "The governor, pictured at the statehouse in 2028, when she was a congresswoman, faced questions on Monday.",
+      "By Jane Roe"], HEAD),
+])
+def test_labels_stamps_and_captions_are_not_the_headline(lines, title):
+    assert run(lines).title == title
+
+
+def test_headline_kept_at_the_top_of_the_body():
+    raw = "\n".join(["Menu", "Live TV", "All Stocks", "Select Language", "",
+                     "Economy in stress and markets on a high; time to be careful?", "", P1, "", P2, "", P3])
+    doc = extract_metadata(clean(Document(source="t.txt", doc_id="t", fmt="text", raw=raw), SETTINGS), SETTINGS)
+    assert doc.body.startswith("Economy in stress")
+    assert doc.title == "Economy in stress and markets on a high; time to be careful?"
+
+
+@pytest.mark.parametrize("para,ok", [
+    ("Economy in stress and markets on a high; time to be careful?", True),
+    ("Fire damages historic club in Albany", True),
+    ("The ministry said exports rose.", False),
+    ("Short one", False),
+    ("T-Swift is beefing with a fund \u2026", False),
+])
+def test_headline_paragraph(para, ok):
+    assert headline_paragraph(para) == ok
+
+
+@pytest.mark.parametrize("last,agencies", [
+    ("More than 300 people were deported in October. PTI", ["PTI"]),
+    ("The talks resume on Monday. IANS", ["IANS"]),
+    ("The talks resume on Monday. NASA", []),
+    ("He spoke to the AP.", []),
+])
+def test_a_wire_acronym_after_the_last_sentence(last, agencies):
+    assert find_agencies([], "NEW DELHI: Talks stalled.", last) == agencies
+
+
+@pytest.mark.parametrize("first,place", [
+    ("DEAR ABBY: My husband of 20 years bought plane tickets.", None),
+    ("CLEVELAND, Ohio \u2013 The band will tour in 2030.", "CLEVELAND, Ohio"),
+    ("HONOLULU, Hawaii (Example News) - Scientists said on Monday.", "HONOLULU, Hawaii"),
+    ("KABUL, Afghanistan \u2014 Officials said on Monday.", "KABUL"),
+])
+def test_datelines_and_a_letters_salutation(first, place):
+    assert find_dateline(first)[0] == place
+
+
+@pytest.mark.parametrize("text,out", [
+    ("New Delhi, Example News Bureau | Updated : 19 November 2030, 09:01 AM", ("New Delhi", None)),
+    ("Mumbai, PTI | Updated: Nov 19, 2030", ("Mumbai", "PTI")),
+    ("Jane Roe, Associated Press", (None, None)),  # a photo credit
+    ("Hong Kong, China", (None, None)),
+])
+def test_place_first_credit_lines(text, out):
+    assert credit_place(text) == out
+
+
+def test_a_place_first_credit_line_gives_the_dateline():
+    doc = run(["Menu", HEAD, "New Delhi, Example News Bureau | Updated : 19 November 2030, 09:01 AM"])
+    assert (doc.dateline, doc.agencies, doc.authors) == ("New Delhi", [], [])
+
+
+@pytest.mark.parametrize("extra,names", [
+    (["Jane Roe", "Jane Q Roe"], ["Jane Q Roe"]),
+    (["Jane Roe", "Jane Q. Roe"], ["Jane Q. Roe"]),
+    (["Jane Roe", "John Roe"], ["Jane Roe", "John Roe"]),
+])
+def test_the_same_writer_with_and_without_a_middle_initial(extra, names):
+    assert find_authors([], extra) == names
