@@ -11,9 +11,12 @@ SQLite), by calling the same pure functions of :mod:`onrecord.corpus` on each gr
   :func:`~onrecord.corpus.actors.resolve_actors`;
 - statements: quotes grouped by actor, merged by :func:`~onrecord.corpus.statements.group_statements`.
 
-The driver streams the keys out of the store a chunk at a time (into Ray's object store) and writes
-the results back as they stream in; it never holds the corpus. Rows travel as a few string key
-columns and one pickled payload, so their schema never depends on which values are missing.
+Every step reads its rows from the store in Ray Data read tasks on the driver's node
+(:mod:`onrecord.scale.store_read`), so the corpus never passes through the driver, which only writes
+the results back as they stream in. A step whose input is small (up to ``one_task_rows`` rows) is
+read as one block and grouped in that one task, with the same per-group functions: Ray's shuffles
+cost seconds each whatever their size. Rows travel as a few string key columns and one pickled
+payload, so their schema never depends on which values are missing.
 """
 from __future__ import annotations
 
@@ -26,15 +29,16 @@ import ray
 import ray.data
 
 from ..corpus.actors import Mentioned, looks_like_person, normalise, resolve_actors
-from ..corpus.copies import CopyInfo, choose_original, group_copies
+from ..corpus.copies import CopyInfo, UnionFind, choose_original, group_copies
 from ..corpus.events import event_key, merge_group
 from ..corpus.statements import QuoteReport, group_statements
 from ..store.corpus_phase import count_actor_events
 from ..store.db import row_id
 from .ray import cluster_cpus, init_ray
+from .store_read import CHUNK, between, count_rows, key_ranges, read_store
 
-#: Rows per chunk streamed from SQLite into Ray's object store.
-CHUNK = 20_000
+#: Rows of a step's input up to which the step runs in one task (no shuffle).
+ONE_TASK_ROWS = 100_000
 
 
 def _pack(obj) -> bytes:
@@ -56,28 +60,45 @@ def _payloads(batch: pa.Table) -> list:
     return [pickle.loads(b) for b in batch.column("p").to_pylist()]
 
 
-def from_rows(rows: Iterable, make: Callable[[list], pa.Table], key: Callable | None = None):
-    """A Ray dataset of ``rows`` (an SQLite cursor, read :data:`CHUNK` rows at a time), each chunk
-    turned into an Arrow table by ``make`` and put in the object store; None when there are none.
+class _Plan:
+    """How a step reads and groups: ``one_task_rows`` (inputs up to that many rows run in one
+    task), ``chunk`` (rows per block otherwise) and ``partitions`` (groups per group-by)."""
 
-    With ``key``, a chunk ends only where ``key(row)`` changes, so rows read in key order keep each
-    key's rows in one block (see :func:`runs_map`)."""
-    import ray.data
+    def __init__(self, store, partitions: int, one_task_rows: int = ONE_TASK_ROWS, chunk: int = CHUNK):
+        self.store, self.partitions, self.one_task_rows, self.chunk = store, partitions, one_task_rows, chunk
 
-    refs, chunk = [], []
-    for row in rows:
-        if len(chunk) >= CHUNK and (key is None or key(row) != key(chunk[-1])):
-            refs.append(ray.put(make(chunk)))
-            chunk = []
-        chunk.append(row)
-    if chunk:
-        refs.append(ray.put(make(chunk)))
-    return ray.data.from_arrow_refs(refs) if refs else None
+    def one_task(self, n_rows: int) -> bool:
+        return n_rows <= self.one_task_rows
+
+    def read(self, keys_sql: str, rows, make, *, key=None, n_rows: int | None = None):
+        """``rows`` read one task per range of ``keys_sql``'s values (one task, one block, when
+        the step is small); None when ``keys_sql`` has no rows."""
+        n = count_rows(self.store.conn, keys_sql) if n_rows is None else n_rows
+        if not n:
+            return None
+        if self.one_task(n):
+            return read_store(self.store, rows, make, [(None, None)], key=key, chunk=None)
+        ranges = key_ranges(self.store.conn, keys_sql, -(-n // self.chunk))
+        return read_store(self.store, rows, make, ranges, key=key, chunk=self.chunk)
+
+    def group_map(self, ds, column: str, fn: Callable[[pa.Table], pa.Table], one_block: bool, **kwargs):
+        """``fn`` applied to each group of equal ``column`` values of ``ds``: by a Ray group-by,
+        or, when ``ds`` is one block, by sorting that block in its task."""
+        if one_block:
+            return ds.map_batches(_sorted_runs, batch_format="pyarrow", batch_size=None,
+                                  fn_kwargs={"column": column, "fn": fn, "kwargs": kwargs})
+        return ds.groupby(column, num_partitions=self.partitions).map_groups(
+            fn, batch_format="pyarrow", fn_kwargs=kwargs or None)
+
+
+def _sorted_runs(table: pa.Table, column: str, fn: Callable, kwargs: dict) -> pa.Table:
+    ordered = table.sort_by(column) if table.num_rows else table
+    return _runs(ordered, column, (lambda t: fn(t, **kwargs)) if kwargs else fn)
 
 
 def runs_map(ds, column: str, fn: Callable[[pa.Table], pa.Table]):
     """``fn`` applied to each run of equal ``column`` values in each block of ``ds``: a group-by
-    for data that :func:`from_rows` read in key order (the store sorted it), without a shuffle."""
+    for data read in key order (the store sorted it, see :mod:`.store_read`), without a shuffle."""
     return ds.map_batches(_runs, batch_format="pyarrow", batch_size=None, fn_kwargs={"column": column, "fn": fn})
 
 
@@ -102,47 +123,47 @@ def _results(ds) -> Iterator:
 
 # -- copies ---------------------------------------------------------------------------------------
 
-def _candidate_bands(conn) -> Iterator[tuple[str, str]]:
-    """``(band key, document id)`` of every band key that two or more documents share (candidate
-    copies), streamed in the order of the bands index: the store's index groups the keys, so this
-    step needs no shuffle."""
-    group: list[tuple[str, str]] = []
-    for key, doc_id in conn.execute("SELECT key, doc_id FROM bands ORDER BY key, doc_id"):
-        if group and key != group[0][0]:
-            if len(group) > 1:
-                yield from group
-            group = []
-        group.append((key, doc_id))
-    if len(group) > 1:
-        yield from group
+#: The documents of each candidate bucket (a band key two or more documents share), read in the
+#: bands index's order so that each bucket arrives whole; only documents with a signature count.
+_BUCKETS = (
+    "SELECT b.key, d.id, d.source, d.minhash, d.published, d.published_confidence, d.repost_suspected,"
+    " d.page_date, d.shingles FROM bands b JOIN documents d ON d.id = b.doc_id"
+    " AND d.status = 'ok' AND d.minhash IS NOT NULL"
+    " WHERE b.key IN (SELECT key FROM bands WHERE {where} GROUP BY key HAVING count(*) > 1)"
+    " ORDER BY b.key, b.doc_id")
 
 
-def _band_rows(rows: list) -> pa.Table:
-    return _table({"doc_id": [r[1] for r in rows], "kind": ["band"] * len(rows)}, [r[0].encode() for r in rows])
+_BANDS = "SELECT key AS k FROM bands"
 
 
-def _info_per_bucket(group: pa.Table) -> pa.Table:
-    """Per document: its copy info, once for each candidate bucket it is in."""
-    kinds = group.column("kind").to_pylist()
-    payloads = group.column("p").to_pylist()
-    info = next((p for k, p in zip(kinds, payloads) if k == "info"), None)
-    keys = [p.decode() for k, p in zip(kinds, payloads) if k == "band"]
-    if info is None or not keys:
-        return _empty("key")
-    return _table({"key": keys}, [info] * len(keys))
+def _bucket_rows(conn, lo, hi) -> Iterator:
+    where, params = between("key", lo, hi)
+    return conn.execute(_BUCKETS.format(where=where), params)
+
+
+def _bucket_table(rows: list) -> pa.Table:
+    return _table({"key": [r[0] for r in rows]},
+                  [_pack(CopyInfo(r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[2], r[8] or 0)) for r in rows])
 
 
 def _bucket_clusters(group: pa.Table, threshold: float) -> pa.Table:
-    """Per candidate bucket: the copies it holds, as clusters of document ids."""
+    """Per candidate bucket: the copies it holds, one row per member of each cluster: the
+    document, the cluster's id and the document's copy info."""
     infos = {i.doc_id: i for i in _payloads(group)}
-    clusters = group_copies([list(infos)], infos, threshold)
-    return _table({"first": [m[0] for m in clusters.values()]}, [_pack(m) for m in clusters.values()])
+    docs, cids, payloads = [], [], []
+    for members in group_copies([list(infos)], infos, threshold).values():
+        cid = row_id("copies", *members)
+        docs += members
+        cids += [cid] * len(members)
+        payloads += [_pack(infos[m]) for m in members]
+    return pa.table({"doc": pa.array(docs, pa.string()), "cid": pa.array(cids, pa.string()),
+                     "p": pa.array(payloads, pa.large_binary())})
 
 
-def _cluster_dates(group: pa.Table) -> pa.Table:
-    """Per cluster: the original, and each member's ``duplicate_of`` and story date."""
-    cluster_id = group.column("cluster")[0].as_py()
-    members = sorted(_payloads(group), key=lambda i: i.doc_id)
+def _dates(cluster_id: str, members: list[CopyInfo]) -> list[tuple]:
+    """The original of a cluster and each member's ``duplicate_of`` and story date, as rows of
+    the documents update."""
+    members = sorted(members, key=lambda i: i.doc_id)
     original, day, conf = choose_original(members)
     updates = []
     for info in members:
@@ -154,18 +175,33 @@ def _cluster_dates(group: pa.Table) -> pa.Table:
         else:
             story, story_conf = own, info.published_confidence
         updates.append((cluster_id, dup, story, story_conf, info.doc_id))
-    return _table({"cluster": [cluster_id]}, [_pack(updates)])
+    return updates
+
+
+def _cluster_dates(group: pa.Table) -> pa.Table:
+    """Per cluster: the original, and each member's ``duplicate_of`` and story date."""
+    cluster_id = group.column("cluster")[0].as_py()
+    return _table({"cluster": [cluster_id]}, [_pack(_dates(cluster_id, _payloads(group)))])
+
+
+def _clusters_in_one(found: pa.Table) -> pa.Table:
+    """Every bucket's clusters joined where they share a document (named by its smallest document
+    id, as ``group_copies`` names clusters), then dated: the whole of :func:`_components` and the
+    steps after it, in one task."""
+    uf, infos, first = UnionFind(), {}, {}
+    for doc, cid, blob in zip(found.column("doc").to_pylist(), found.column("cid").to_pylist(),
+                              found.column("p").to_pylist()):
+        uf.union(first.setdefault(cid, doc), doc)
+        if doc not in infos:
+            infos[doc] = pickle.loads(blob)
+    clusters = [(min(members), [infos[m] for m in members]) for members in uf.groups().values() if len(members) > 1]
+    return _table({"cluster": [c for c, _ in clusters]}, [_pack(_dates(c, m)) for c, m in clusters])
 
 
 def _links(batch: pa.Table) -> pa.Table:
     """Each document of each bucket's copy cluster, labelled with its own id to start with."""
-    docs, cids = [], []
-    for members in _payloads(batch):
-        cid = row_id("copies", *members)
-        docs += members
-        cids += [cid] * len(members)
-    return pa.table({"doc": pa.array(docs, pa.string()), "cid": pa.array(cids, pa.string()),
-                     "label": pa.array(docs, pa.string()), "prev": pa.array(docs, pa.string()),
+    docs = batch.column("doc")
+    return pa.table({"doc": docs, "cid": batch.column("cid"), "label": docs, "prev": docs,
                      "changed": pa.array([0] * len(docs), pa.int64())})
 
 
@@ -214,36 +250,41 @@ def _labels(batch: pa.Table) -> pa.Table:
     return _table({"doc_id": docs, "kind": ["label"] * len(docs)}, [lab.encode() for lab in batch.column("label").to_pylist()])
 
 
-def find_copies_ray(store, settings: dict, partitions: int) -> dict[str, int]:
+def _infos(batch: pa.Table) -> pa.Table:
+    return pa.table({"doc_id": batch.column("doc"), "kind": pa.array(["info"] * batch.num_rows, pa.string()),
+                     "p": batch.column("p")})
+
+
+def find_copies_ray(store, settings: dict, plan: _Plan) -> dict[str, int]:
     """Group copies and set ``cluster_id``, ``duplicate_of`` and ``story_date`` on documents, as
     :func:`onrecord.store.corpus_phase.find_copies` does."""
     conn = store.conn
     threshold = float(settings["copies"]["containment"])
-    members = from_rows(_candidate_bands(conn), _band_rows)
-    infos = from_rows(conn.execute(
-        "SELECT id, source, minhash, published, published_confidence, repost_suspected, page_date, shingles"
-        " FROM documents WHERE status = 'ok' AND minhash IS NOT NULL"),
-        lambda rows: _table({"doc_id": [r[0] for r in rows], "kind": ["info"] * len(rows)},
-                            [_pack(CopyInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[1], r[7] or 0))
-                             for r in rows]))
+    n_bands = count_rows(conn, _BANDS)
+    buckets = plan.read(_BANDS, _bucket_rows, _bucket_table, key=lambda r: r[0], n_rows=n_bands)
     n_clusters = n_copies = 0
     with conn:
         conn.execute("UPDATE documents SET cluster_id = NULL, duplicate_of = NULL, story_date = published,"
                      " story_date_confidence = published_confidence")
-        if members is None or infos is None:
+        if buckets is None:
             return {"clusters": 0, "copies": 0}
-        per_bucket = (members.union(infos).groupby("doc_id", num_partitions=partitions)
-                      .map_groups(_info_per_bucket, batch_format="pyarrow"))
-        local = per_bucket.groupby("key", num_partitions=partitions).map_groups(
-            _bucket_clusters, batch_format="pyarrow", fn_kwargs={"threshold": threshold})
-        links = local.map_batches(_links, batch_format="pyarrow").materialize()
-        if not links.count():
-            return {"clusters": 0, "copies": 0}
-        # Clusters found in different buckets that share a document are one cluster.
-        labelled = (_components(links, partitions).map_batches(_labels, batch_format="pyarrow").union(infos)
-                    .groupby("doc_id", num_partitions=partitions).map_groups(_one_per_doc, batch_format="pyarrow"))
-        dated = labelled.groupby("cluster", num_partitions=partitions).map_groups(_cluster_dates,
-                                                                                  batch_format="pyarrow")
+        found = runs_map(buckets, "key", lambda g: _bucket_clusters(g, threshold))
+        if plan.one_task(n_bands):  # one block, no more rows than read: the whole step in the read's task
+            dated = found.map_batches(_clusters_in_one, batch_format="pyarrow", batch_size=None)
+        else:
+            found = found.materialize()
+            n_found = found.count()
+            if plan.one_task(n_found):  # the found clusters in one batch: one task joins and dates them
+                dated = found.map_batches(_clusters_in_one, batch_format="pyarrow", batch_size=max(1, n_found))
+            else:
+                # Clusters found in different buckets that share a document are one cluster.
+                labelled = (_components(found.map_batches(_links, batch_format="pyarrow"), plan.partitions)
+                            .map_batches(_labels, batch_format="pyarrow")
+                            .union(found.map_batches(_infos, batch_format="pyarrow"))
+                            .groupby("doc_id", num_partitions=plan.partitions)
+                            .map_groups(_one_per_doc, batch_format="pyarrow"))
+                dated = labelled.groupby("cluster", num_partitions=plan.partitions).map_groups(
+                    _cluster_dates, batch_format="pyarrow")
         for updates in _results(dated):
             n_clusters += 1
             n_copies += len(updates) - 1
@@ -259,16 +300,9 @@ def _actor_id(key: str) -> str:
 
 
 def _report_rows(rows: list) -> pa.Table:
-    # rows: (order, Mentioned, ref); the key is computed on the workers
-    return _table({"key": [""] * len(rows)}, [_pack(r) for r in rows])
-
-
-def _with_keys(batch: pa.Table) -> pa.Table:
-    reports = _payloads(batch)
-    keys = [normalise(r[1].name) for r in reports]
-    keep = [i for i, k in enumerate(keys) if k]
-    payloads = batch.column("p").to_pylist()
-    return _table({"key": [keys[i] for i in keep]}, [payloads[i] for i in keep])
+    """Reports ``(order, Mentioned, ref)`` keyed by normalised name (those without one left out)."""
+    keys = [normalise(r[1].name) for r in rows]
+    return _table({"key": [k for k in keys if k]}, [_pack(r) for r, k in zip(rows, keys) if k])
 
 
 def _per_key(group: pa.Table) -> pa.Table:
@@ -316,39 +350,59 @@ def _merge_actor(group: pa.Table) -> pa.Table:
     return _table({"target": [group.column("target")[0].as_py()]}, [_pack((rows, links))])
 
 
-def _actor_reports(conn) -> Iterator[tuple]:
-    """Quote speakers, then event parties, in the order the local engine reads them."""
-    order = 0
+def _quote_reports(conn, lo, hi) -> Iterator[tuple]:
+    """Quote speakers, as ``(order, Mentioned, ref)``: ordered as the local engine reads them (the
+    quotes' rowid order, then the event mentions')."""
+    where, params = between("q.rowid", lo, hi)
     for q in conn.execute(
-            "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.speaker_mention, q.speaker_role, q.speaker_affiliation,"
-            " d.story_date, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"):
-        if q["speaker"]:
-            yield (order, Mentioned(q["speaker"], q["speaker_mention"], q["speaker_role"], q["speaker_affiliation"],
+            "SELECT q.rowid, q.id, q.speaker, q.speaker_mention, q.speaker_role, q.speaker_affiliation, d.story_date"
+            f" FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {where} AND q.speaker != ''"
+            " ORDER BY q.rowid", params):
+        yield ((0, q[0]), Mentioned(q["speaker"], q["speaker_mention"], q["speaker_role"], q["speaker_affiliation"],
                                     q["story_date"]), ("q", q["id"]))
-            order += 1
-    for e in conn.execute("SELECT m.id, m.actor, m.recipient, m.date, d.story_date FROM event_mentions m"
-                          " JOIN documents d ON d.id = m.doc_id"):
-        for role, name in (("a", e["actor"]), ("r", e["recipient"])):
+
+
+def _event_reports(conn, lo, hi) -> Iterator[tuple]:
+    """Event actors and recipients, as ``(order, Mentioned, ref)``."""
+    where, params = between("m.rowid", lo, hi)
+    for e in conn.execute("SELECT m.rowid, m.id, m.actor, m.recipient, m.date, d.story_date FROM event_mentions m"
+                          f" JOIN documents d ON d.id = m.doc_id WHERE {where} ORDER BY m.rowid", params):
+        for i, (role, name) in enumerate((("a", e["actor"]), ("r", e["recipient"]))):
             if name:
-                yield (order, Mentioned(name, None, None, None, e["date"] or e["story_date"]), (role, e["id"]))
-                order += 1
+                yield ((1, e[0], i), Mentioned(name, None, None, None, e["date"] or e["story_date"]), (role, e["id"]))
 
 
-def resolve_actor_table_ray(store, partitions: int) -> dict[str, int]:
+def _all_reports(conn, lo=None, hi=None) -> Iterator[tuple]:
+    yield from _quote_reports(conn, None, None)
+    yield from _event_reports(conn, None, None)
+
+
+_QUOTE_ROWIDS = "SELECT rowid AS k FROM quotes WHERE speaker != ''"
+_EVENT_ROWIDS = "SELECT rowid AS k FROM event_mentions"
+
+
+def resolve_actor_table_ray(store, plan: _Plan) -> dict[str, int]:
     """Rebuild ``actors`` and link quotes and events to them, as
     :func:`onrecord.store.corpus_phase.resolve_actor_table` does."""
     conn = store.conn
-    reports = from_rows(_actor_reports(conn), _report_rows)
+    n_quotes, n_events = count_rows(conn, _QUOTE_ROWIDS), count_rows(conn, _EVENT_ROWIDS)
+    small = plan.one_task(n_quotes + n_events)
+    if not n_quotes + n_events:
+        reports = None
+    elif small:
+        reports = plan.read("", _all_reports, _report_rows, n_rows=n_quotes + n_events)
+    else:
+        parts = [plan.read(sql, rows, _report_rows, n_rows=n) for sql, rows, n in (
+            (_QUOTE_ROWIDS, _quote_reports, n_quotes), (_EVENT_ROWIDS, _event_reports, n_events)) if n]
+        reports = parts[0].union(*parts[1:])
     n_actors = 0
     with conn:
         conn.execute("DELETE FROM actors")
         conn.execute("UPDATE quotes SET actor_id = NULL")
         conn.execute("UPDATE event_mentions SET actor_id = NULL, recipient_id = NULL")
         if reports is not None:
-            merged = (reports.map_batches(_with_keys, batch_format="pyarrow")
-                      .groupby("key", num_partitions=partitions).map_groups(_per_key, batch_format="pyarrow")
-                      .groupby("w", num_partitions=partitions).map_groups(_targets, batch_format="pyarrow")
-                      .groupby("target", num_partitions=partitions).map_groups(_merge_actor, batch_format="pyarrow"))
+            merged = plan.group_map(plan.group_map(plan.group_map(
+                reports, "key", _per_key, small), "w", _targets, small), "target", _merge_actor, small)
             column = {"q": ("quotes", "actor_id"), "a": ("event_mentions", "actor_id"),
                       "r": ("event_mentions", "recipient_id")}
             for rows, links in _results(merged):
@@ -401,15 +455,21 @@ def _merge_statements(group: pa.Table) -> pa.Table:
     return _table({"actor": [group.column("actor")[0].as_py()]}, [_pack((statements, links))])
 
 
-def merge_statements_ray(store, partitions: int) -> dict[str, int]:
+def _quote_rows(conn, lo, hi):
+    where, params = between(_ACTOR_KEY, lo, hi)
+    return conn.execute(
+        "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.speaker_role, q.actor_id, d.story_date,"
+        " d.story_date_confidence, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        f" WHERE {where} ORDER BY {_ACTOR_KEY}", params)
+
+
+def merge_statements_ray(store, plan: _Plan) -> dict[str, int]:
     """Rebuild ``statements`` and link quotes to them, as
     :func:`onrecord.store.corpus_phase.merge_statements` does."""
     conn = store.conn
     # Read in actor order (the store sorts), so each actor's quotes arrive together: no shuffle.
-    quotes = from_rows(conn.execute(
-        "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker, q.speaker_role, q.actor_id, d.story_date,"
-        " d.story_date_confidence, d.outlet, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id"
-        f" ORDER BY {_ACTOR_KEY}"), _statement_rows, key=_statement_actor)
+    quotes = plan.read(f"SELECT {_ACTOR_KEY} AS k FROM quotes q", _quote_rows, _statement_rows,
+                       key=_statement_actor)
     n = 0
     with conn:
         conn.execute("DELETE FROM statements")
@@ -436,25 +496,27 @@ def _merge_event_group(group: pa.Table) -> pa.Table:
     return _table({"id": [m.id for m in merged]}, [_pack(m) for m in merged])
 
 
-def merge_events_ray(store, partitions: int) -> dict[str, int]:
+def merge_events_ray(store, plan: _Plan) -> dict[str, int]:
     """Rebuild ``events`` as :func:`onrecord.store.corpus_phase.merge_event_table` does, grouping
     the reports by :func:`~onrecord.corpus.events.event_key` on Ray."""
     from ..store.corpus_phase import iter_event_reports, write_events
 
-    reports = from_rows(iter_event_reports(store.conn), _event_rows)
+    n_rows = count_rows(store.conn, _EVENT_ROWIDS)
+    reports = plan.read(_EVENT_ROWIDS, iter_event_reports, _event_rows, n_rows=n_rows)
     merged: Iterable = ()
     if reports is not None:
-        ds = reports.groupby("key", num_partitions=partitions).map_groups(_merge_event_group, batch_format="pyarrow")
+        ds = plan.group_map(reports, "key", _merge_event_group, plan.one_task(n_rows))
         merged = _results(ds)  # streamed into the store as the groups finish
     return write_events(store.conn, merged)
 
 
-def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None,
-                         partitions: int | None = None) -> dict[str, int]:
+def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None, partitions: int | None = None,
+                         one_task_rows: int = ONE_TASK_ROWS, chunk: int = CHUNK) -> dict[str, int]:
     """Run every corpus step on Ray, in the local engine's order, and return their counts.
 
     ``partitions`` is the number of groups each group-by spreads its keys over (default: twice the
-    cluster's CPUs).
+    cluster's CPUs). A step whose input has at most ``one_task_rows`` rows runs in one task; a
+    larger one is read in blocks of about ``chunk`` rows and grouped across the cluster.
     """
     init_ray(settings, address)
     from .ray import _data_context
@@ -463,16 +525,22 @@ def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None,
     # The corpus tables are small next to the documents: Ray's task-based sort shuffle starts in
     # well under a second where the actor-based hash shuffle takes seconds per group-by.
     strategy = getattr(ray.data.context, "ShuffleStrategy", None)
+    saved = ctx.shuffle_strategy, ctx.target_max_block_size
     if strategy is not None:
         ctx.shuffle_strategy = strategy.SORT_SHUFFLE_PULL_BASED
-    parts = int(partitions or 2 * cluster_cpus())
+    # A block read in key order must stay whole (a key's rows in one block): no splitting by size.
+    ctx.target_max_block_size = None
+    plan = _Plan(store, int(partitions or 2 * cluster_cpus()), one_task_rows, chunk)
     counts = {}
-    counts.update(find_copies_ray(store, settings, parts))
-    counts.update(resolve_actor_table_ray(store, parts))
-    counts.update(merge_statements_ray(store, parts))
-    counts.update(merge_events_ray(store, parts))
+    try:
+        counts.update(find_copies_ray(store, settings, plan))
+        counts.update(resolve_actor_table_ray(store, plan))
+        counts.update(merge_statements_ray(store, plan))
+        counts.update(merge_events_ray(store, plan))
+    finally:
+        ctx.shuffle_strategy, ctx.target_max_block_size = saved
     return counts
 
 
 __all__: Sequence[str] = ("run_corpus_phase_ray", "find_copies_ray", "resolve_actor_table_ray",
-                          "merge_statements_ray", "merge_events_ray", "from_rows")
+                          "merge_statements_ray", "merge_events_ray", "runs_map", "ONE_TASK_ROWS")

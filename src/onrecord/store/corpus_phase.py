@@ -135,10 +135,14 @@ def merge_statements(store: Store) -> dict[str, int]:
     return {"statements": len(statements)}
 
 
-def iter_event_reports(conn) -> Iterator[EventReport]:
-    """Every stored event mention as a report of its article (story date, copy group), one at a time."""
+def iter_event_reports(conn, lo: int | None = None, hi: int | None = None) -> Iterator[EventReport]:
+    """Every stored event mention as a report of its article (story date, copy group), one at a time;
+    only those whose rowid is at least ``lo`` and below ``hi`` when given."""
+    where = " AND ".join([*(["m.rowid >= ?"] if lo is not None else []), *(["m.rowid < ?"] if hi is not None else [])])
+    params = [v for v in (lo, hi) if v is not None]
     for r in conn.execute(
-            "SELECT m.*, d.source, d.story_date, d.cluster_id FROM event_mentions m JOIN documents d ON d.id = m.doc_id"):
+            "SELECT m.*, d.source, d.story_date, d.cluster_id FROM event_mentions m JOIN documents d ON d.id = m.doc_id"
+            + (f" WHERE {where}" if where else ""), params):
         actor = Party(r["actor"], r["actor_country"]) if r["actor"] else None
         recipient = Party(r["recipient"], r["recipient_country"]) if r["recipient"] else None
         event = Event(r["type"], r["sentence"], r["start"], r["end"], mode=r["mode"],

@@ -1,0 +1,130 @@
+"""Reading an onrecord store into Ray Data without passing its rows through the driver.
+
+A table is split into ranges of one ordered column (a key, or the rowid) by SQLite itself: the
+driver asks only for the boundary values. Each range is one Ray Data read task, which opens the
+store read-only, reads its range and builds Arrow blocks there, so the rows go from the store
+straight into Ray's object store. The store is a file on the driver's machine, so the datasource
+declares that it cannot be read elsewhere and Ray Data schedules its read tasks on the driver's node.
+
+Equal values of the ordered column always fall in one range, and a task cuts its blocks only where
+the ``key`` of its rows changes, so rows read in key order keep each key's rows in one block (what
+:func:`onrecord.scale.corpus.runs_map` needs to group without a shuffle).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import pyarrow as pa
+import ray.data
+from ray.data.block import BlockMetadata
+from ray.data.datasource import Datasource, ReadTask
+
+#: Rows per block a read task aims at (a block ends only where the key changes).
+CHUNK = 20_000
+
+#: A range of the ordered column: ``lo <= value < hi``; None is open.
+Range = tuple[object, object]
+#: ``rows(conn, lo, hi)``: the rows whose ordered column is in the range, in that column's order
+#: when blocks must keep keys together.
+RowsFn = Callable[[sqlite3.Connection, object, object], Iterable]
+
+
+def between(expr: str, lo, hi) -> tuple[str, list]:
+    """An SQL condition ``lo <= expr < hi`` (an open end left out) and its parameters."""
+    terms, params = [], []
+    if lo is not None:
+        terms.append(f"{expr} >= ?")
+        params.append(lo)
+    if hi is not None:
+        terms.append(f"{expr} < ?")
+        params.append(hi)
+    return (" AND ".join(terms) or "1"), params
+
+
+def count_rows(conn: sqlite3.Connection, keys_sql: str) -> int:
+    """Rows of ``keys_sql`` (a query whose one column is named ``k``)."""
+    return int(conn.execute(f"SELECT count(*) FROM ({keys_sql})").fetchone()[0])
+
+
+def key_ranges(conn: sqlite3.Connection, keys_sql: str, parts: int) -> list[Range]:
+    """Up to ``parts`` ranges of the values of ``keys_sql`` (a query whose one column is named
+    ``k``), with about as many rows each, covering every value; equal values share a range.
+
+    SQLite numbers the sorted values and returns only those that start a range."""
+    n = count_rows(conn, keys_sql)
+    step = max(1, -(-n // max(1, parts)))
+    starts: list = []
+    if parts > 1 and n > step:
+        for (value,) in conn.execute(
+                f"SELECT k FROM (SELECT k, row_number() OVER (ORDER BY k) AS rn FROM ({keys_sql}))"
+                " WHERE rn > 1 AND (rn - 1) % ? = 0 ORDER BY rn", (step,)):
+            if value is not None and (not starts or value != starts[-1]):
+                starts.append(value)
+    bounds = [None, *starts, None]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _open(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _read_range(path: str, rows: RowsFn, make: Callable[[list], pa.Table], key: Callable | None,
+                chunk: int | None, lo, hi) -> Iterator[pa.Table]:
+    """Read task: the blocks of one range."""
+    conn = _open(path)
+    try:
+        block: list = []
+        sent = False
+        for row in rows(conn, lo, hi):
+            if chunk and len(block) >= chunk and (key is None or key(row) != key(block[-1])):
+                yield make(block)
+                block, sent = [], True
+            block.append(row)
+        if block or not sent:  # an empty range still gives its (empty) block, with the schema
+            yield make(block)
+    finally:
+        conn.close()
+
+
+class StoreRanges(Datasource):
+    """Ray Data datasource: ``rows`` of the store at ``path``, one read task per range."""
+
+    def __init__(self, path: str, ranges: Sequence[Range], rows: RowsFn, make: Callable[[list], pa.Table],
+                 key: Callable | None = None, chunk: int | None = CHUNK):
+        super().__init__()
+        self.path, self.ranges, self.rows, self.make = path, list(ranges), rows, make
+        self.key, self.chunk = key, chunk
+
+    def get_name(self) -> str:
+        return "ReadStore"
+
+    def estimate_inmemory_data_size(self) -> int | None:
+        return None
+
+    @property
+    def supports_distributed_reads(self) -> bool:
+        # The store is a file on the driver's machine: Ray Data reads it on the driver's node.
+        return False
+
+    def get_read_tasks(self, parallelism: int, per_task_row_limit: int | None = None,
+                       data_context=None) -> list[ReadTask]:
+        meta = BlockMetadata(num_rows=None, size_bytes=None, exec_stats=None, input_files=None)
+        return [ReadTask(functools.partial(_read_range, self.path, self.rows, self.make, self.key, self.chunk, lo, hi),
+                         meta) for lo, hi in self.ranges]
+
+
+def read_store(store, rows: RowsFn, make: Callable[[list], pa.Table], ranges: Sequence[Range], *,
+               key: Callable | None = None, chunk: int | None = CHUNK):
+    """A Ray dataset of ``rows`` of ``store`` (an :class:`onrecord.store.db.Store`), read on the
+    driver's node one task per range, each task's rows turned into blocks of about ``chunk`` rows
+    (None: one block per range) by ``make``; with ``key``, a block ends only where it changes."""
+    source = StoreRanges(os.path.abspath(store.path), ranges, rows, make, key, chunk)
+    return ray.data.read_datasource(source, override_num_blocks=len(source.ranges))
+
+
+__all__: Sequence[str] = ("CHUNK", "between", "count_rows", "key_ranges", "read_store", "StoreRanges")
