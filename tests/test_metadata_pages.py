@@ -193,3 +193,26 @@ def test_a_place_first_credit_line_gives_the_dateline():
 ])
 def test_the_same_writer_with_and_without_a_middle_initial(extra, names):
     assert find_authors([], extra) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Jane Q. Roe", "Jane Q. Roe"),
+    ("J.R. Roe", "J.R. Roe"),
+    ("CFA Institute Roe", None),  # an acronym among words in normal case: an organisation
+])
+def test_initials_are_not_an_acronym(text, name):
+    from onrecord.stages.metadata_credits import name_only
+    assert name_only(text) == name
+
+
+def test_a_headline_repeated_by_a_gallery_stays_the_headline():
+    doc = run([HEAD, "Share", "Menu", "Sports", "Weather", HEAD, "JANE ROE", "Nov. 20, 2030", "Back to Gallery", HEAD,
+               "Most Popular", "Fire damages historic club downtown"])
+    assert doc.title == HEAD
+
+
+def test_a_writers_name_and_handle_left_in_the_body():
+    raw = "\n".join(["Menu", "Select Language", "", "Economy in stress and markets on a high; time to be careful?", "",
+                     "Jane Roe @janeroe", "", P1, "", P2, "", P3])
+    doc = extract_metadata(clean(Document(source="t.txt", doc_id="t", fmt="text", raw=raw), SETTINGS), SETTINGS)
+    assert doc.authors == ["Jane Roe"]

@@ -105,6 +105,11 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     except Exception as err:
         LOGGER.debug("headline failed: %s", err)
     meta.authors = _authors(doc.author)
+    try:
+        meta.authors = _without_owner(tree, meta.authors)
+        meta.authors += [n for n in credit_authors(tree) if n not in meta.authors]
+    except Exception as err:
+        LOGGER.debug("credit failed: %s", err)
     meta.url = _clean(doc.url) or _clean(url)
     meta.description = _clean(doc.description)
     site = _clean(doc.sitename)
@@ -117,6 +122,42 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta:
     except Exception as err:
         LOGGER.debug("language failed: %s", err)
     return meta
+
+
+def _without_owner(tree: HtmlElement, authors: list[str]) -> list[str]:
+    """``authors`` without the company that owns the page ("Example Media" of ``<meta
+    name="copyright" content="Copyright (c) Example Media 2019">``, often also the ``author`` meta
+    tag's value) when someone else is named too: a personal blog's owner is its writer."""
+    owners = " ".join((m.get("content") or "") for m in tree.iter("meta")
+                      if (m.get("name") or m.get("property") or "").lower() in ("copyright", "dc.rights", "rights"))
+    if not owners or len(authors) < 2:
+        return authors
+    kept = [a for a in authors if a.lower() not in owners.lower()]
+    return kept or authors
+
+
+#: A production credit closing a wire story ("(Reporting by Jane Roe; Editing by John Doe)").
+_CREDIT_TEXT = re.compile(r"^\(?\s*(?:additional |further )?(?:reporting|writing)\s+by\s", re.I)
+
+
+def credit_authors(tree: HtmlElement) -> list[str]:
+    """Reporters named in the page's production credit, the first short paragraph-like element
+    that is one ("(Reporting by Jane Roe; Editing by John Doe)" -> ["Jane Roe"]); editors are not
+    authors. Markup extraction often drops this line with the page's furniture."""
+    from .metadata_credits import credit_reporters
+
+    # Only the few text nodes holding the words are looked at, not every element's text.
+    for node in tree.xpath('//text()[contains(., "eporting by") or contains(., "EPORTING BY") '
+                           'or contains(., "riting by")]'):
+        el = node.getparent()
+        for _up in range(3):  # "<p><em>(Reporting by ...)</em></p>": the element or a parent of it
+            if el is None or el.tag in ("body", "article", "main", "section"):
+                break
+            text = _clean(el.text_content())
+            if text and len(text) < 300 and _CREDIT_TEXT.match(text):
+                return credit_reporters(text) if _outside_author_areas(el) else []
+            el = el.getparent()
+    return []
 
 
 #: Containers whose names mark them as not holding the article's author (trafilatura's

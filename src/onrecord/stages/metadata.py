@@ -60,6 +60,9 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
         doc.title = first.strip()  # the headline kept at the top of the body; no line before it stands out
     doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []),
                                doc.title, html.get("sitename") or doc.hints.get("outlet"))
+    if not doc.authors:
+        # A writer's name with the handle left at the top of the body ("Jane Roe @janeroe").
+        doc.authors = [name_only(p) for p in doc.body.split("\n\n")[:3] if "@" in p and decorated_name(p)][:1]
     doc.dateline, _ = find_dateline(first)
     if doc.dateline is None:
         # A dateline scraped onto its own line before the article ("Seoul, South Korea CNN —").
@@ -219,7 +222,9 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
             continue
         if n in anchors or cl.byline_names(text) or _credit_line(text) or _stamp_like(text) or _FIELD_LABEL.match(text):
             continue
-        if seen[text.lower()] >= 3 or cl.is_share_item(text):
+        # (a headline by the byline stays one, however often the page repeats it: gallery, share bar)
+        if (seen[text.lower()] >= 3 and not (len(ws) >= 4 and any(0 < a - n <= 2 for a in anchors))) \
+                or cl.is_share_item(text):
             continue
         if any(t != text and len(t) >= 20 and text.endswith(t) for _i2, _k2, t in pre[n + 1: n + 3]):
             continue  # a breadcrumb glued to the headline that follows ("HomeNewsHeadline")

@@ -82,7 +82,8 @@ def name_only(text: str) -> str | None:
            for t in toks) or any(sum(c.isdigit() for c in t) for t in toks):
         return None
     if not text.isupper() and any(len(t) >= 2 and t.isupper() and t not in ("II", "III", "IV", "JR", "SR")
-                                  for t in toks):
+                                  and not re.fullmatch(r"(?:[A-Z]\.){1,3}", t) for t in toks):
+        # (initials are not an acronym: "Jane Q. Roe", "J.R. Roe")
         return None  # an acronym among capitalised words is an organisation ("CFA Institute")
     if any(re.search(r"[a-z][A-Z][a-z]{2}", t) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|O')", t) for t in toks):
         return None  # two words run together ("EditionVideo"): a menu, not a name
