@@ -3,20 +3,23 @@
 It gives the store the same rows as :mod:`onrecord.store.corpus_phase` (the local engine's, in
 SQLite), by calling the same pure functions of :mod:`onrecord.corpus` on each group:
 
-- copies: documents grouped by LSH band key; each bucket's candidate pairs checked with
-  :func:`~onrecord.corpus.copies.group_copies`; buckets joined into clusters; each cluster, grouped
-  by its id, given its original and story date by :func:`~onrecord.corpus.copies.choose_original`;
+- copies: documents read by LSH band key, so each block holds whole buckets; each block's candidate
+  pairs checked with :func:`~onrecord.corpus.copies.group_copies`; the blocks' clusters joined where
+  they share a document; each cluster given its original and story date by
+  :func:`~onrecord.corpus.copies.choose_original`;
 - actors: reports grouped by normalised name; a surname alone joined to the one full name that
   owns it (grouped by that word); each merged actor built by
   :func:`~onrecord.corpus.actors.resolve_actors`;
-- statements: quotes grouped by actor, merged by :func:`~onrecord.corpus.statements.group_statements`.
+- statements: quotes read in actor order, so each block holds whole actors, merged by
+  :func:`~onrecord.corpus.statements.group_statements`;
+- events: reports grouped by event key, merged by :func:`~onrecord.corpus.events.merge_events`.
 
 Every step reads its rows from the store in Ray Data read tasks on the driver's node
 (:mod:`onrecord.scale.store_read`), so the corpus never passes through the driver, which only writes
 the results back as they stream in. A step whose input is small (up to ``one_task_rows`` rows) is
-read as one block and grouped in that one task, with the same per-group functions: Ray's shuffles
-cost seconds each whatever their size. Rows travel as a few string key columns and one pickled
-payload, so their schema never depends on which values are missing.
+read as one block and runs whole in that read's task, with the local engine's functions over all
+its rows: Ray's shuffles cost seconds each whatever their size. Rows travel as a few string key
+columns and one pickled payload, so their schema never depends on which values are missing.
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ import ray.data
 
 from ..corpus.actors import Mentioned, looks_like_person, normalise, resolve_actors
 from ..corpus.copies import CopyInfo, UnionFind, choose_original, group_copies
-from ..corpus.events import event_key, merge_group
+from ..corpus.events import event_key, merge_events
 from ..corpus.statements import QuoteReport, group_statements
 from ..store.corpus_phase import count_actor_events
 from ..store.db import row_id
@@ -81,38 +84,9 @@ class _Plan:
         ranges = key_ranges(self.store.conn, keys_sql, -(-n // self.chunk))
         return read_store(self.store, rows, make, ranges, key=key, chunk=self.chunk)
 
-    def group_map(self, ds, column: str, fn: Callable[[pa.Table], pa.Table], one_block: bool, **kwargs):
-        """``fn`` applied to each group of equal ``column`` values of ``ds``: by a Ray group-by,
-        or, when ``ds`` is one block, by sorting that block in its task."""
-        if one_block:
-            return ds.map_batches(_sorted_runs, batch_format="pyarrow", batch_size=None,
-                                  fn_kwargs={"column": column, "fn": fn, "kwargs": kwargs})
-        return ds.groupby(column, num_partitions=self.partitions).map_groups(
-            fn, batch_format="pyarrow", fn_kwargs=kwargs or None)
-
-
-def _sorted_runs(table: pa.Table, column: str, fn: Callable, kwargs: dict) -> pa.Table:
-    ordered = table.sort_by(column) if table.num_rows else table
-    return _runs(ordered, column, (lambda t: fn(t, **kwargs)) if kwargs else fn)
-
-
-def runs_map(ds, column: str, fn: Callable[[pa.Table], pa.Table]):
-    """``fn`` applied to each run of equal ``column`` values in each block of ``ds``: a group-by
-    for data read in key order (the store sorted it, see :mod:`.store_read`), without a shuffle."""
-    return ds.map_batches(_runs, batch_format="pyarrow", batch_size=None, fn_kwargs={"column": column, "fn": fn})
-
-
-def _runs(table: pa.Table, column: str, fn: Callable[[pa.Table], pa.Table]) -> pa.Table:
-    keys = table.column(column).to_pylist()
-    outs, start = [], 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
-            outs.append(fn(table.slice(start, i - start)))
-            start = i
-    kept = [t for t in outs if t.num_rows]
-    if not kept:
-        return outs[0].slice(0, 0) if outs else table.slice(0, 0)
-    return pa.concat_tables(kept) if len(kept) > 1 else kept[0]
+    def group_map(self, ds, column: str, fn: Callable[[pa.Table], pa.Table]):
+        """``fn`` applied to each group of equal ``column`` values of ``ds``, by a Ray group-by."""
+        return ds.groupby(column, num_partitions=self.partitions).map_groups(fn, batch_format="pyarrow")
 
 
 def _results(ds) -> Iterator:
@@ -142,16 +116,28 @@ def _bucket_rows(conn, lo, hi) -> Iterator:
 
 
 def _bucket_table(rows: list) -> pa.Table:
-    return _table({"key": [r[0] for r in rows]},
-                  [_pack(CopyInfo(r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[2], r[8] or 0)) for r in rows])
+    """Band keys and documents; a document's copy info with its first row only."""
+    seen: set = set()
+    payloads = []
+    for r in rows:
+        payloads.append(b"" if r[1] in seen else
+                        _pack(CopyInfo(r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[2], r[8] or 0)))
+        seen.add(r[1])
+    return _table({"key": [r[0] for r in rows], "doc": [r[1] for r in rows]}, payloads)
 
 
-def _bucket_clusters(group: pa.Table, threshold: float) -> pa.Table:
-    """Per candidate bucket: the copies it holds, one row per member of each cluster: the
-    document, the cluster's id and the document's copy info."""
-    infos = {i.doc_id: i for i in _payloads(group)}
+def _bucket_clusters(block: pa.Table, threshold: float) -> pa.Table:
+    """The copies among a block's buckets (whole buckets, in key order), one row per member of
+    each cluster: the document, the cluster's id and the document's copy info."""
+    keys, docs_in = block.column("key").to_pylist(), block.column("doc").to_pylist()
+    infos = {d: pickle.loads(p) for d, p in zip(docs_in, block.column("p").to_pylist()) if p}
+    buckets: list[list[str]] = []
+    for i, (key, doc) in enumerate(zip(keys, docs_in)):
+        if i == 0 or key != keys[i - 1]:
+            buckets.append([])
+        buckets[-1].append(doc)
     docs, cids, payloads = [], [], []
-    for members in group_copies([list(infos)], infos, threshold).values():
+    for members in group_copies(buckets, infos, threshold).values():
         cid = row_id("copies", *members)
         docs += members
         cids += [cid] * len(members)
@@ -268,7 +254,8 @@ def find_copies_ray(store, settings: dict, plan: _Plan) -> dict[str, int]:
                      " story_date_confidence = published_confidence")
         if buckets is None:
             return {"clusters": 0, "copies": 0}
-        found = runs_map(buckets, "key", lambda g: _bucket_clusters(g, threshold))
+        found = buckets.map_batches(_bucket_clusters, batch_format="pyarrow", batch_size=None,
+                                    fn_kwargs={"threshold": threshold})
         if plan.one_task(n_bands):  # one block, no more rows than read: the whole step in the read's task
             dated = found.map_batches(_clusters_in_one, batch_format="pyarrow", batch_size=None)
         else:
@@ -338,7 +325,21 @@ def _targets(group: pa.Table) -> pa.Table:
 def _merge_actor(group: pa.Table) -> pa.Table:
     """Per merged actor: its row and the actor id of each report, by ``resolve_actors``."""
     per_key = sorted(_payloads(group), key=lambda reps: reps[0][0])
-    reports = [r for reps in per_key for r in reps]
+    rows, links = _actor_rows([r for reps in per_key for r in reps])
+    return _table({"target": [group.column("target")[0].as_py()]}, [_pack((rows, links))])
+
+
+def _actors_in_one(block: pa.Table) -> pa.Table:
+    """Every actor of the reports of ``block`` (all of them), as the local engine merges them;
+    the links in chunks, so that none of the results is large."""
+    rows, links = _actor_rows(sorted(_payloads(block), key=lambda r: r[0]))
+    parts = [(rows, links[:CHUNK])] + [([], links[i:i + CHUNK]) for i in range(CHUNK, len(links), CHUNK)]
+    return _table({"target": [""] * len(parts)}, [_pack(part) for part in parts])
+
+
+def _actor_rows(reports: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The ``actors`` rows of ``reports`` (``(order, Mentioned, ref)`` in store order) and each
+    report's ``(ref, actor id)``."""
     actors, key_to_id = resolve_actors([r[1] for r in reports], _actor_id)
     links = [(r[2], key_to_id.get(normalise(r[1].name))) for r in reports]
     n_statements: dict[str, int] = {}
@@ -347,7 +348,7 @@ def _merge_actor(group: pa.Table) -> pa.Table:
             n_statements[aid] = n_statements.get(aid, 0) + 1
     rows = [(a.id, a.name, a.kind, json.dumps(a.aliases, ensure_ascii=False), json.dumps(a.roles, ensure_ascii=False),
              a.affiliation, n_statements.get(a.id, 0), a.first_date, a.last_date) for a in actors]
-    return _table({"target": [group.column("target")[0].as_py()]}, [_pack((rows, links))])
+    return rows, links
 
 
 def _quote_reports(conn, lo, hi) -> Iterator[tuple]:
@@ -401,8 +402,11 @@ def resolve_actor_table_ray(store, plan: _Plan) -> dict[str, int]:
         conn.execute("UPDATE quotes SET actor_id = NULL")
         conn.execute("UPDATE event_mentions SET actor_id = NULL, recipient_id = NULL")
         if reports is not None:
-            merged = plan.group_map(plan.group_map(plan.group_map(
-                reports, "key", _per_key, small), "w", _targets, small), "target", _merge_actor, small)
+            if small:
+                merged = reports.map_batches(_actors_in_one, batch_format="pyarrow", batch_size=None)
+            else:
+                merged = plan.group_map(plan.group_map(plan.group_map(
+                    reports, "key", _per_key), "w", _targets), "target", _merge_actor)
             column = {"q": ("quotes", "actor_id"), "a": ("event_mentions", "actor_id"),
                       "r": ("event_mentions", "recipient_id")}
             for rows, links in _results(merged):
@@ -437,7 +441,8 @@ _QUOTE_COLUMNS = ("id", "doc_id", "text", "kind", "speaker", "speaker_role", "ac
 
 
 def _merge_statements(group: pa.Table) -> pa.Table:
-    """Per actor: its statements (reports of the same words merged) and the quotes of each."""
+    """Per block of whole actors: their statements (reports of the same words merged) and the
+    quotes of each."""
     info = {row["id"]: row for row in (dict(zip(_QUOTE_COLUMNS, p)) for p in _payloads(group))}
     reports = [QuoteReport(r["id"], r["doc_id"], r["actor_id"] or f"speaker:{r['speaker'] or ''}", r["text"],
                            r["kind"], r["story_date"], r["outlet"], r["source"]) for r in info.values()]
@@ -452,7 +457,8 @@ def _merge_statements(group: pa.Table) -> pa.Table:
                            first["story_date"], first["story_date_confidence"], first["doc_id"], first["id"],
                            len(found), json.dumps(outlets, ensure_ascii=False)))
         links += [(sid, r.quote_id) for r in found]
-    return _table({"actor": [group.column("actor")[0].as_py()]}, [_pack((statements, links))])
+    return _table({"actor": [group.column("actor")[0].as_py() if group.num_rows else ""]},
+                  [_pack((statements, links))])
 
 
 def _quote_rows(conn, lo, hi):
@@ -474,7 +480,8 @@ def merge_statements_ray(store, plan: _Plan) -> dict[str, int]:
     with conn:
         conn.execute("DELETE FROM statements")
         if quotes is not None:
-            merged = runs_map(quotes, "actor", _merge_statements)
+            # Each block holds whole actors, and group_statements groups by actor.
+            merged = quotes.map_batches(_merge_statements, batch_format="pyarrow", batch_size=None)
             for statements, links in _results(merged):
                 n += len(statements)
                 conn.executemany("INSERT INTO statements (id, actor_id, speaker, speaker_role, text, kind, date,"
@@ -491,8 +498,8 @@ def _event_rows(reports: list) -> pa.Table:
 
 
 def _merge_event_group(group: pa.Table) -> pa.Table:
-    """Per event key (type and parties): the happenings its reports describe."""
-    merged = merge_group(_payloads(group))
+    """The happenings the reports of ``group`` (whole event keys: type and parties) describe."""
+    merged = merge_events(_payloads(group))
     return _table({"id": [m.id for m in merged]}, [_pack(m) for m in merged])
 
 
@@ -505,7 +512,10 @@ def merge_events_ray(store, plan: _Plan) -> dict[str, int]:
     reports = plan.read(_EVENT_ROWIDS, iter_event_reports, _event_rows, n_rows=n_rows)
     merged: Iterable = ()
     if reports is not None:
-        ds = plan.group_map(reports, "key", _merge_event_group, plan.one_task(n_rows))
+        if plan.one_task(n_rows):  # one block of every report: merged as the local engine does
+            ds = reports.map_batches(_merge_event_group, batch_format="pyarrow", batch_size=None)
+        else:
+            ds = plan.group_map(reports, "key", _merge_event_group)
         merged = _results(ds)  # streamed into the store as the groups finish
     return write_events(store.conn, merged)
 
@@ -543,4 +553,4 @@ def run_corpus_phase_ray(store, settings: dict, *, address: str | None = None, p
 
 
 __all__: Sequence[str] = ("run_corpus_phase_ray", "find_copies_ray", "resolve_actor_table_ray",
-                          "merge_statements_ray", "merge_events_ray", "runs_map", "ONE_TASK_ROWS")
+                          "merge_statements_ray", "merge_events_ray", "ONE_TASK_ROWS")

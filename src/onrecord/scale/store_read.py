@@ -7,8 +7,8 @@ straight into Ray's object store. The store is a file on the driver's machine, s
 declares that it cannot be read elsewhere and Ray Data schedules its read tasks on the driver's node.
 
 Equal values of the ordered column always fall in one range, and a task cuts its blocks only where
-the ``key`` of its rows changes, so rows read in key order keep each key's rows in one block (what
-:func:`onrecord.scale.corpus.runs_map` needs to group without a shuffle).
+the ``key`` of its rows changes, so rows read in key order keep each key's rows in one block: a
+function of whole blocks then groups by key without a shuffle.
 """
 from __future__ import annotations
 
