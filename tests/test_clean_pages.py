@@ -90,3 +90,94 @@ def test_the_article_wins_over_a_longer_next_story(name, raw, expected):
 ])
 def test_text_above_the_article_that_is_no_article_does_not_win(name, raw):
     assert body(raw) == STORY
+
+
+SENTENCES = ["The city council of Ghent voted on Tuesday to close the old town to cars.", "The vote was close.",
+             "Shop owners had warned against it.", "They fear losing customers.",
+             "\u201cThis will kill the high street,\u201d said Jan Peeters.", "He runs a bakery.", "The mayor disagreed.",
+             "Buses will still run.", "So will bicycles.", "Deliveries are allowed before noon.",
+             "Residents keep access by car.", "The plan starts in April.", "A court case could delay it."]
+TEASER_BLURBS = [
+    "Chef opens tiny bakery in converted railway carriage",
+    "A former pastry chef has turned an old railway carriage into a bakery that sells forty loaves a day.",
+    "Orchestra cancels tour after instruments lost in transit",
+    "Musicians were left without their cellos when an airline misrouted three crates to another continent.",
+    "Scientists map ancient river beneath desert sands",
+    "Radar images revealed a buried channel that once carried water across what is now dry land.",
+]
+COMMENTS = [x for n in range(3) for x in (
+    f"reader{n}", f"{n + 1} hours ago",
+    "I think the council is right about this and the shop owners will see that soon enough, mark my words.",
+    "Reply")]
+
+
+@pytest.mark.parametrize("name,raw", [
+    ("then teasers with blurbs", lines(HEAD, SENTENCES, "Tags: Ghent, traffic", "More stories", TEASER_BLURBS)),
+    ("then a longer next story", lines(HEAD, SENTENCES, "Share", "Next story", NEXT_HEAD, NEXT)),
+    ("then comments", lines(HEAD, SENTENCES, "Share", "3 comments", COMMENTS)),
+])
+def test_a_page_setting_each_sentence_on_its_own_line_keeps_every_sentence(name, raw):
+    assert body(raw) == SENTENCES
+
+
+def test_the_last_paragraph_above_share_buttons_and_comments_stays():
+    assert body(lines(HEAD, STORY, "Share", "3 comments", COMMENTS)) == STORY
+
+
+def test_table_rows_ending_in_a_stop_are_not_taken_for_sentences_of_the_article():
+    rows = ["DL Larry Ogunjobi 63 85% 1 tackle (1 combined). 1 sack, 1 TFL.", "DL Myles Garrett 57 77% 3 QH.",
+            "LB Joe Schobert 74 100% 7 tackles (10 combined).", "CB T.J. Carrie 63 85% 1 tackle."]
+    from onrecord.stages import clean as C
+    kinds = {ln.text: ln.kind for ln, _, _ in C.segment(lines(HEAD, STORY[:2], rows, STORY[2:]))[2]}
+    assert [kinds[r] for r in rows] == ["sentence"] * 4
+
+
+REVIEW = [
+    "I have worked on my own motorcycles since I was seventeen, but this is my first Clymer workshop manual.",
+    "The level of detail is superb, with clear diagrams and exploded drawings that really help when fitting parts.",
+    "I was a little wary of the title, which names the European version of the Honda sports bike.",
+    "I needn't have worried, since the British models are fully covered, with wiring diagrams clearly labelled.",
+    "Working on your own bike is incredibly rewarding, and these manuals are worth every penny they cost.",
+    "Servicing at home saves a small fortune over a few years, even for an occasional oil change.",
+]
+COOKIES = [
+    "This website uses cookies to improve your experience while you navigate through the website.",
+    "Out of these cookies, the cookies that are categorized as necessary are stored on your browser.",
+    "We also use third-party cookies that help us analyze and understand how you use this website.",
+    "These cookies will be stored in your browser only with your consent, and you may opt out of these cookies.",
+    "Opting out of some of these cookies may have an effect on your browsing experience on this website.",
+]
+
+
+def test_a_review_of_one_sentence_paragraphs_that_share_few_words_wins_over_a_cookie_notice():
+    raw = lines("Home", "Reviews", "Clymer workshop manual for the CBR600", "November 18, 2019", REVIEW,
+                "Copyright \u00a9 2019 Example Bikes", "Privacy Overview", COOKIES)
+    assert body(raw) == REVIEW
+
+
+def test_the_sentences_of_a_cookie_notice_are_a_site_notice_but_an_article_about_cookies_is_not():
+    from onrecord.stages import clean as C
+    baking = "Bakers in the town sold a record number of Christmas cookies this year, the guild said on Monday."
+    raw = lines(HEAD, STORY[:2], baking, STORY[2:], "Copyright \u00a9 2019 Example News", "Privacy Overview", COOKIES)
+    kinds = {ln.text: ln.kind for ln, _, _ in C.segment(raw)[2]}
+    assert [kinds[c] for c in COOKIES] == ["promo"] * len(COOKIES)
+    assert kinds[baking] == "prose"
+
+
+EVENTS = [
+    "Our top picks for horse shows, clinics and fun for the month of October, from across the country.",
+    "VISIT the National Horse Show, Oct. 11\u201321, in Harrisburg, PA, with a grand prix and a trade fair.",
+    "SPEND a day in the country rooting for your favourite riders at the three-day event in Elkton, MD.",
+    "CHEER ON juniors and young riders as they show their skills during the championships in Kentucky.",
+    "WATCH the best show jumpers in the world compete for the final in Paris, with a village of shops.",
+    "TRY a clinic with a team coach at one of twelve stables, open to riders of every level and age.",
+]
+LAST_EVENT = ("ATTEND a two-day symposium with an Olympic dressage rider and a dressage trainer, Oct. 28\u201329, at "
+              "Riveredge in Chesapeake City, MD, with a cocktail hour and an evening lecture.")
+
+
+def test_a_list_split_by_an_advert_keeps_its_items_after_the_advert():
+    raw = lines("Home", "Things to do in October", "November 18, 2019", EVENTS, "ADVERTISEMENT",
+                "Thanks for watching! Visit Website", LAST_EVENT, "Tags: events, October",
+                "Copyright \u00a9 2019 Example Horse")
+    assert body(raw) == EVENTS + [LAST_EVENT]

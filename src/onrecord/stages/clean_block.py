@@ -71,11 +71,33 @@ def mark_relations(lines: list[Line], hint_title: str | None) -> None:
                 if len(keys[j]) > len(stem) + 5 and keys[j].startswith(stem) and len(keys[j]) > len(keys[i]):
                     ln.kind = "teaser"
                     break
+    _spread_cookie_notice(lines)
     if hint_title:
         hk = _key(hint_title)
         for i, ln in enumerate(lines):
             if keys[i] == hk and ln.kind not in ("prose",):
                 ln.kind = "dup"
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+
+
+def _spread_cookie_notice(lines: list[Line]) -> None:
+    """Relabel as a site notice (``promo``) the sentences about cookies next to a cookie notice
+    ("This website uses cookies ..."): a consent dialog's explanation reads as prose, one
+    sentence or paragraph a line."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "promo" or not _COOKIE.search(ln.text):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and (lines[j].kind in ("promo", "dup", "short", "ui")
+                                           or (lines[j].kind in ("prose", "sentence") and _COOKIE.search(lines[j].text))):
+                if lines[j].kind in ("prose", "sentence"):
+                    lines[j].kind = "promo"
+                elif lines[j].kind == "short" and len(cl.words(lines[j].text)) > 4:
+                    break
+                j += step
 
 
 def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, float]:
@@ -181,6 +203,25 @@ def _mark_unstopped(lines: list[Line]) -> None:
                     lines[k].kind = "prose"
 
 
+def _mark_sentence_lines(lines: list[Line]) -> None:
+    """Relabel as paragraphs the short complete sentences of a page that sets every sentence on a
+    line of its own: three lines or more in a row, each a complete sentence (two or more of them
+    too short to count as a paragraph, written mostly in lower case), with no list bullet, adding
+    up to a paragraph's length."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind in ("prose", "sentence") and not lines[j].bullet:
+            j += 1
+        group = lines[i:j]
+        # Table rows and lists of names end in a stop too, but are mostly capitals and digits.
+        short = [ln for ln in group if ln.kind == "sentence" and cl.lower_share(ln.text) >= 0.4]
+        if len(group) >= 3 and len(short) >= 2 and sum(len(ln.text) for ln in group) >= 150:
+            for ln in short:
+                ln.kind = "prose"
+        i = max(j, i + 1)
+
+
 def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
     """Whether the block starting at line ``start`` opens an article: a head above it
     (``_head_above``), a first paragraph opening with a dateline ("HANOI, Vietnam (AP) \u2014"),
@@ -220,6 +261,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
        the end back to the last complete sentence.
     """
     _mark_unstopped(lines)
+    _mark_sentence_lines(lines)
     runs = build_runs(lines)
     if not runs:
         return -1, -1

@@ -188,6 +188,8 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
         about = ln.kind == "short" and cs.ABOUT_HEAD.match(ln.text)
         if about and after < 0.4 * total:
             cut = True
+        elif ln.kind == "promo" and _in_advert(lines, i):
+            cut = False  # an advert's own call to act ("Visit website") stands inside the article
         elif after < 0.25 * total and (ln.kind in _END_MATTER or (
                 _keepable(ln) and cs.is_bio(ln.text, article.replace(ln.text, "")))):
             # A bio or a call to act followed by a line or two (more calls) ends the article; before
@@ -205,6 +207,16 @@ def trim_edges(lines: list[Line], start: int, end: int) -> tuple[int, int]:
                 end -= 1
             break
     return start, end
+
+
+_ADVERT_LABEL = re.compile(r"^\W*(?:advertisement|advert|ad|ads|sponsored|promoted|paid content|"
+                           r"(?:story|article) continues below(?: this)?(?: advertisement| ad)?)\W*$", re.IGNORECASE)
+
+
+def _in_advert(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` belongs to an advert: an advert label ("ADVERTISEMENT") one or two lines
+    above it."""
+    return any(_ADVERT_LABEL.match(ln.text) for ln in lines[max(0, i - 2):i])
 
 
 def _off_topic(lines: list[Line], start: int, i: int, end: int) -> bool:

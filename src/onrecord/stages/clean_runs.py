@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 HARD = frozenset({"footer", "credit", "byline", "tags", "list_header", "comments"})
 #: More than this many consecutive non-body lines (weighted) end a run.
 MAX_NOISE_STREAK = 4
+#: Consecutive paragraphs shorter than this (characters) count as one for cohesion.
+_CHUNK_CHARS = 250
 #: Kinds of the furniture between the posts of a stream (comments, a feed of teasers).
 _POST_FURNITURE = frozenset({"meta", "date"})
 #: Kinds of the lines that head an article: its date stamp, byline, dateline.
@@ -97,6 +99,7 @@ class Run:
     paired_chars: int = 0
     words: collections.Counter = field(default_factory=collections.Counter)
     cohesion: float = 0.0
+    chunks: int = 1
 
     @property
     def stream(self) -> bool:
@@ -126,6 +129,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
     size_at_end = 1
     last_comments = -100
     paras: list[set[str]] = []
+    chunk = 0
     seen = collections.Counter(ln.text for ln in lines if ln.kind == "prose")
     breaks = stream_starts(lines)
     page = "\n".join(ln.text for ln in lines)
@@ -138,6 +142,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
 
     def close(run: Run) -> None:
         run.cohesion = _cohesion(paras)
+        run.chunks = len(paras)
         # Lines after the run's last paragraph (the noise that ended it) are not part of it.
         run.size = size_at_end
         runs.append(run)
@@ -156,6 +161,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
                           repeats=len(ln.text) if seen[ln.text] > 1 else 0, glued=glued(ln.text),
                           words=collections.Counter(kw))
                 paras = [kw]
+                chunk = len(ln.text)
                 streak = 0
                 size_at_end = 1
             continue
@@ -180,7 +186,15 @@ def build_runs(lines: list[Line]) -> list[Run]:
                     cur.paired += 1
                     cur.paired_chars += len(ln.text)
                 cur.words.update(kw)
-                paras.append(kw)
+                # Sentences one per line (a page that sets each in a paragraph of its own) count
+                # together up to a paragraph's length, so that a short sentence sharing no word
+                # with the others does not make the article look like a list.
+                if lines[i - 1].kind in ("prose", "sentence") and chunk < _CHUNK_CHARS:
+                    paras[-1] = paras[-1] | kw
+                    chunk += len(ln.text)
+                else:
+                    paras.append(kw)
+                    chunk = len(ln.text)
             if keepable(ln):
                 cur.end = i
                 size_at_end = cur.size
@@ -218,7 +232,9 @@ def stream_starts(lines: list[Line]) -> set[int]:
             j -= 1
             a = furniture[j]
         k = a - 1
-        if k >= 0 and lines[k].kind == "prose":
+        # An item's blurb stands under its headline; a paragraph under another paragraph is the
+        # end of the article the stream follows.
+        if k >= 0 and lines[k].kind == "prose" and (k == 0 or lines[k - 1].kind not in ("prose", "sentence")):
             k -= 1
         if k >= 0 and lines[k].kind == "short":
             k -= 1
@@ -243,7 +259,7 @@ def run_score(run: Run) -> float:
     headline glued to them or stand, short, each under a headline of its own (teasers);
     paragraphs the page repeats elsewhere count half."""
     score = (run.chars - run.repeats / 2) * min(1.0, run.prose / run.size / 0.6)
-    if run.prose >= 6:
+    if run.prose >= 6 and run.chunks >= 3:
         score *= min(1.0, max(0.3, (run.cohesion - 0.04) / 0.2))
     if run.stream:
         score *= 0.25
