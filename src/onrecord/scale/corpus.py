@@ -40,8 +40,10 @@ from ..store.db import row_id
 from .ray import cluster_cpus, init_ray
 from .store_read import CHUNK, between, count_rows, key_ranges, read_store
 
-#: Rows of a step's input up to which the step runs in one task (no shuffle).
-ONE_TASK_ROWS = 100_000
+#: Rows of a step's input up to which the step runs in one task (no shuffle). Below this a
+#: group-by's shuffles cost more than the parallel merging saves: the actors step of 10,000
+#: generated articles (177,000 reports) took 10.7 CPU seconds in one task, 18.9 by group-bys.
+ONE_TASK_ROWS = 200_000
 
 
 def _pack(obj) -> bytes:
