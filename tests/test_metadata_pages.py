@@ -216,3 +216,28 @@ def test_a_writers_name_and_handle_left_in_the_body():
                      "Jane Roe @janeroe", "", P1, "", P2, "", P3])
     doc = extract_metadata(clean(Document(source="t.txt", doc_id="t", fmt="text", raw=raw), SETTINGS), SETTINGS)
     assert doc.authors == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", ["48 Hours", "60 Minutes"])
+def test_a_menus_show_names_are_not_relative_stamps(text):
+    assert relative_days(text) is None
+
+
+@pytest.mark.parametrize("line,names", [
+    ("By Jane RoeFOXBusiness", ["Jane Roe"]),
+    ("By Jane RoeCNN", ["Jane Roe"]),
+    ("By Jane McDONALD", ["Jane McDONALD"]),
+])
+def test_an_outlet_run_into_the_surname(line, names):
+    assert find_authors([["byline", line, "pre"]]) == names
+
+
+@pytest.mark.parametrize("lines", [
+    # Legal links of the footer scraped above the article are not the headline.
+    ["Help", "New Privacy Policy", "Closed Captioning Policy", "Earnings", "Published 1 day ago", HEAD,
+     "The retailer earned $2.8 billion in the third quarter."],
+    # A search box's label is not a field of the article: the line after it stays a candidate.
+    ["Menu", "Reviews", "Text Input:", HEAD, "by Jane Roe", "@janeroe", "Nov 19, 2030 at 9:08 GMT"],
+])
+def test_footer_links_and_search_labels_around_the_headline(lines):
+    assert run(lines).title == HEAD

@@ -88,14 +88,14 @@ def split_glued_bylines(lines: list[list[str]]) -> list[list[str]]:
     """The labelled lines with a headline and the byline run into one line before the article
     ("Headline by Jane Roe — November 18, 2019": a render joins a line starting in lower case to
     the one above) split back into the headline and a byline line. Split only when the part
-    after "by" is a person's name and a date follows, on the line or on the next one."""
+    after "by" is a person's name and a date follows, on the line or on one of the next two."""
     out: list[list[str]] = []
     for n, (kind, text, where) in enumerate(lines):
         m = _GLUED_BYLINE.match(text) if where == "pre" and kind in ("short", "dup", "prose", "sentence") else None
         if m and len(cl.words(m.group("head"))) >= 3 and name_only(m.group("name")):
             rest = m.group("rest") or ""
-            nxt = lines[n + 1][1] if n + 1 < len(lines) else ""
-            if find_dates(rest) or date_line_kind(nxt):
+            # (the writer's handle may stand between: "@janeroe")
+            if find_dates(rest) or any(date_line_kind(t) for _k, t, _w in lines[n + 1: n + 3]):
                 out += [[kind, m.group("head").strip(), where], ["byline", f"By {m.group('name')}{rest}", where]]
                 continue
         out.append([kind, text, where])
@@ -112,8 +112,14 @@ def _stamp_like(text: str) -> bool:
 #: A field label on its own line ("Publish date:", "Author:", "You are at:") and a breadcrumb
 #: ("You are here: Home News Markets"): never the headline.
 _FIELD_LABEL = re.compile(r"(?i)^(?:[\w ]{1,25}:|you are (?:here|at)\b.*)$")
+#: The labels of the article's own fields, whose values belong to its head ("Author:" / "Jane
+#: Roe"); a search box's "Text Input:" is not one.
+_HEAD_LABEL = re.compile(r"(?i)^(?:(?:written |posted |published )?by|authors?|writers?|reporters?|byline|"
+                         r"(?:publish(?:ed)?|publication|post(?:ed)?|release|updated?)(?: date| on| at)?|date|time|"
+                         r"source)\s*:$")
 
 
+_LEGAL = re.compile(r"(?i)privacy|terms of|cookie|copyright|\u00a9|all rights|ad choices")
 _GLUED = re.compile(r"^[A-Z][a-z]+[a-z][A-Z][a-z]{2,}")
 
 
@@ -197,7 +203,7 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
                                                             or _stamp_like(text)))}
     # A field's label and its value ("Author:" / "Jane Roe", "Publish date:" / "Nov 18, 2019")
     # belong to the article's head.
-    labels = {n for n, (_i, _k, text) in enumerate(pre) if _FIELD_LABEL.match(text) and len(cl.words(text)) <= 3}
+    labels = {n for n, (_i, _k, text) in enumerate(pre) if _HEAD_LABEL.match(text.strip())}
     for _round in range(2):
         anchors |= {m for n in labels if any(abs(a - n) <= 2 for a in anchors) for m in (n, n + 1) if m < len(pre)}
     # Without a written byline, a name alone on its line next to the stamp is the byline
@@ -250,8 +256,11 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
             score -= 1.5
         if kind == "prose":
             score -= 1.0
-        if any(_GLUED.search(w) for w in text.split()):
-            score -= 1.5  # menu items run together ("Edit ProfileSign Out")
+        if any(k == "footer" and _LEGAL.search(t) for _i2, k, t in pre[max(0, n - 2): n + 3]):
+            score -= 1.5  # among the site's legal links ("Privacy Policy", "Closed Captioning Policy")
+        if len(ws) <= 4 and any(_GLUED.search(w) for w in text.split()):
+            # Menu items run together ("Edit ProfileSign Out"); a brand in a longer line is not.
+            score -= 1.5
         if cl.lower_share(text) > 0.8 and len(ws) > 6:
             score -= 0.5
         if any(k == "foreign" for _, k, _ in pre[max(0, n - 2): n + 3]):

@@ -272,6 +272,8 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
         # The writer's role run into the name ("Jane RoeBusiness Columnist"): the name ends there.
         n = re.sub(r"(?<=[a-z])[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){0,2}\s+(?i:columnist|reporter|correspondent|writer|editor|"
                    r"contributor|critic)s?$", "", n)
+        # An outlet run into the surname ("Jane RoeFOXBusiness", "Jane RoeCNN").
+        n = re.sub(r"(\s[A-Z][a-z]{2,})[A-Z]{2,}[A-Za-z]*$", r"\1", n)
         key = n.lower()
         if _outlet_name(n):
             continue  # "By Jane Roe, CNN Business": the outlet is not a second writer

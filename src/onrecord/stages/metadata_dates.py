@@ -112,10 +112,13 @@ def relative_days(text: str) -> int | None:
     "Yesterday" -> 1, "3 days ago" -> 3, "5 hours ago" -> 0, "Jane Roe @janeroe / 2 days" -> 2);
     None when the line, or its last part after a "/", "|" or bullet, is not such a stamp. Months
     and years are too coarse to give a day."""
-    tail = re.split(r"[/|\u2022\u00b7]", text.strip())[-1].strip()
+    parts = re.split(r"[/|\u2022\u00b7]", text.strip())
+    tail = parts[-1].strip()
     m = _REL_STAMP.match(tail)
     if not m or len(tail) > 40:
         return None
+    if m.group("n") and len(parts) == 1 and not re.search(r"(?i)\bago$|^(?:updated|published|posted)", tail):
+        return None  # "48 Hours", "60 Minutes" alone on a line are a menu's show names
     if m.group("word"):
         return 0 if m.group("word").lower() == "today" else 1
     n = m.group("n").lower()
