@@ -181,3 +181,32 @@ def test_a_list_split_by_an_advert_keeps_its_items_after_the_advert():
                 "Thanks for watching! Visit Website", LAST_EVENT, "Tags: events, October",
                 "Copyright \u00a9 2019 Example Horse")
     assert body(raw) == EVENTS + [LAST_EVENT]
+
+
+def test_a_feed_of_teasers_under_a_one_paragraph_article_does_not_take_the_article_with_it():
+    feed = [x for n in range(0, 6, 2) for x in (TEASER_BLURBS[n], TEASER_BLURBS[n + 1], f"{n + 2} hours ago")]
+    raw = lines(HEAD, STORY[0], feed, "Share", "Tags: fire, Tampere", "Copyright \u00a9 2019 Example News")
+    assert body(raw) == STORY[:1]
+
+
+SERVICE = ("The Example News customer service centre can be contacted with any questions or requests: Telephone: "
+           "03-7619056 Fax: 03-5613699 E-mail: subs@example-news.com. The centre is staffed and answers on Sundays "
+           "through Thursdays between 07:00 and 14:00 and on Fridays handles delivery requests only. For "
+           "international customers: the centre answers between 7AM and 6PM, Telephone +972-3-761-9056, Fax: "
+           "972-3-561-3699, E-mail: subs@example-news.com")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (SERVICE, True),
+    ("Anyone with information is asked to call the police on 0800 555 111 or to e-mail tips@example-police.org, "
+     "the spokesman said, adding that calls would be treated in confidence and that officers would follow up "
+     "every lead they received about the fire at the timber yard on Sunday morning, however small it seemed "
+     "to the people who saw something near the yard before the fire brigade arrived. Tel: 0800 555 111.", False),
+])
+def test_a_long_service_notice_is_contact_text(text, expected):
+    from onrecord.stages import clean_lines as cl
+    assert cl.is_service_notice(text) is expected
+
+
+def test_a_one_paragraph_article_wins_over_a_long_service_notice():
+    assert body(lines(HEAD, STORY[0], "Share", "Tags: fire", "Copyright \u00a9 2019 Example News", SERVICE)) == STORY[:1]

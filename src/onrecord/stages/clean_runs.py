@@ -221,6 +221,10 @@ def stream_starts(lines: list[Line]) -> set[int]:
         # One item between two pieces of furniture: a paragraph or two, not an article's worth.
         if b - a > 10 or not 1 <= sum(ln.kind == "prose" for ln in lines[a + 1:b]) <= 2:
             continue
+        # The posts of a stream carry the same furniture (a time stamp each, or a vote count each);
+        # an article's own date stamp above its first paragraph is not one of them.
+        if a > last and lines[a].kind != lines[b].kind:
+            continue
         if a <= last:
             last = b
             continue
