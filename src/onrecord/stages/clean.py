@@ -233,6 +233,9 @@ def classify(ln: Line, latin_doc: bool = True) -> str:
     if ((letters - latin) if latin_doc else latin) > (0.3 if latin_doc else 0.7) * letters:
         return "foreign"
     if len(item) > 400:
+        # A service notice lists its telephone, fax and e-mail labels again and again.
+        if cl.is_service_notice(item):
+            return "contact"
         # Stamps, bylines, credits, captions, footers and menus are all shorter than this.
         return "prose" if cl.is_prose(item) else "short"
     if cs.is_post_signature(item):

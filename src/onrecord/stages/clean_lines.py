@@ -314,6 +314,12 @@ def is_contact(text: str) -> bool:
     return False
 
 
+def is_service_notice(text: str) -> bool:
+    """A service desk's notice however long ("... can be contacted with any questions: Telephone:
+    ... Fax: ... E-mail: ..."): three contact labels or more, with an address or number."""
+    return len(text) <= 1500 and len(_CONTACT_LABEL.findall(text)) >= 3 and _contact_signals(text) >= 3
+
+
 def is_footer(text: str) -> bool:
     """A site footer line: copyright, "All rights reserved", "Powered by", sitemap, policies."""
     return len(text) < 200 and _footer(text) and not is_prose(text)
