@@ -210,3 +210,22 @@ def test_a_long_service_notice_is_contact_text(text, expected):
 
 def test_a_one_paragraph_article_wins_over_a_long_service_notice():
     assert body(lines(HEAD, STORY[0], "Share", "Tags: fire", "Copyright \u00a9 2019 Example News", SERVICE)) == STORY[:1]
+
+
+UNSTOPPED = ["Firefighters battled a blaze for six hours on Sunday at a timber yard on the edge of Tampere, the "
+             "regional rescue service said", "Nobody was hurt in the fire, but residents of two nearby streets were "
+                                             "told to keep their windows closed until the evening"]
+
+
+@pytest.mark.parametrize("box", [
+    ["More from the desk", "Senator resigns after scandal over expenses", "Related: Markets tumble on trade fears"],
+    ["Video", "Now Playing", "1:23", "Up Next"],
+])
+def test_paragraphs_that_lost_their_stop_under_the_stamp_stay_across_a_box(box):
+    assert body(lines(HEAD, UNSTOPPED, box, STORY[2:], "Tags: fire")) == UNSTOPPED + STORY[2:]
+
+
+@pytest.mark.parametrize("label", ["Image:", "Photo:", "Image caption"])
+def test_the_line_under_a_caption_label_is_a_caption(label):
+    caption = "Firefighters spray water on the burning warehouse at the timber yard in Tampere on Sunday"
+    assert body(lines(HEAD, label, caption, "Why you can trust Example News", STORY, "Tags: fire")) == STORY

@@ -181,6 +181,10 @@ def _head_above(lines: list[Line], start: int, reach: int = 5) -> bool:
     return False
 
 
+#: Kinds of the lines of a box inside an article (links, a player, a photo, an advert label).
+_BOX_KINDS = frozenset({"caption", "list_header", "related", "ui", "junk", "dup", "meta", "teaser"})
+
+
 def _unstopped(ln: Line) -> bool:
     """A line written as a sentence but for its final stop: ten words or more, mostly in lower
     case, no list bullet."""
@@ -192,13 +196,21 @@ def _mark_unstopped(lines: list[Line]) -> None:
     """Relabel as paragraphs the lines that lost their final stop between a date stamp or byline
     and the paragraph under them (``_unstopped``; photo captions may stand between)."""
     for i, ln in enumerate(lines):
-        if ln.kind != "prose" or i == 0 or not _unstopped(lines[i - 1]) and lines[i - 1].kind != "caption":
+        if ln.kind != "prose" or i == 0:
             continue
+        # An inline box (a header and a few links), a video player or a photo may stand between
+        # them and the first paragraph.
         j = i - 1
+        while j >= max(0, i - 9) and (lines[j].kind in _BOX_KINDS or (
+                lines[j].kind == "short" and len(cl.words(lines[j].text)) < 10)):
+            j -= 1
+        if j < 0 or not _unstopped(lines[j]) and lines[j].kind != "caption":
+            continue
+        top = j
         while j >= 0 and (_unstopped(lines[j]) or lines[j].kind == "caption"):
             j -= 1
         if j >= 0 and stamp(lines[j]):
-            for k in range(j + 1, i):
+            for k in range(j + 1, top + 1):
                 if _unstopped(lines[k]):
                     lines[k].kind = "prose"
 

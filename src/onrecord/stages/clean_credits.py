@@ -87,8 +87,9 @@ _CAPTION_START = re.compile(
     r"(?:a )?file photo\b|in this (?:file |undated |handout )?(?:photo|image|picture)\b)",
     re.IGNORECASE,
 )
-#: A caption's label alone on its line ("Image caption"); the next line is the caption.
-CAPTION_LABEL = re.compile(r"^(?:image|photo|media|video|picture)?\s*caption:?$", re.IGNORECASE)
+#: A caption's label alone on its line ("Image caption", "Image:"); the next line is the caption.
+CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|media|video|picture)?\s*caption:?|(?:image|photo|picture|pictured):)$",
+                           re.IGNORECASE)
 
 
 def photo_credit(text: str) -> str | None:
