@@ -241,3 +241,46 @@ def test_an_outlet_run_into_the_surname(line, names):
 ])
 def test_footer_links_and_search_labels_around_the_headline(lines):
     assert run(lines).title == HEAD
+
+
+@pytest.mark.parametrize("text,out", [
+    ("Jane Roe, AP Auto Writer", (["Jane Roe"], "AP")),
+    ("Jane Roe and John Doe, Associated Press", (["Jane Roe", "John Doe"], "AP")),
+    ("Jane Roe Associated Press", (["Jane Roe"], "AP")),
+    ("Jane Roe, Reuters", (["Jane Roe"], "Reuters")),
+    ("Associated Press", ([], None)),
+    ("Stocks fall as AP reports slowdown", ([], None)),
+])
+def test_agency_byline(text, out):
+    from onrecord.stages.metadata_credits import agency_byline
+    assert agency_byline(text) == out
+
+
+@pytest.mark.parametrize("lines,title,authors,agencies", [
+    # Over the stamp: the wire's byline; the headline above it stays the headline.
+    (["Jane Roe, AP Auto Writer", "Updated 1:39 am EST, Wednesday, November 20, 2030"], HEAD, ["Jane Roe"], ["AP"]),
+    (["Jane Roe and John Doe Sioux Falls Argus Leader", "Published 10:02 AM EST Nov 19, 2030"], HEAD,
+     ["Jane Roe", "John Doe"], []),
+    (["Analysis by Jane Roe, CNN Editor-at-large", "Updated 8:05 AM ET, Mon November 18, 2030"], HEAD, ["Jane Roe"], []),
+    (["BY JANE ROE ON 11/13/30 AT 4:00 PM EST"], HEAD, ["Jane Roe"], []),
+    # A photo's credit away from the stamp is neither a byline nor a story credit.
+    (["Detroit News wire services", "Published 11:11 PM EST Nov 19, 2030", "The quarterback in the first half",
+      "John Doe, Associated Press"], HEAD, [], []),
+])
+def test_wire_and_newspaper_bylines_over_the_stamp(lines, title, authors, agencies):
+    doc = run(["Menu", "Most popular", HEAD] + lines)
+    assert (doc.title, doc.authors, doc.agencies) == (title, authors, agencies)
+
+
+@pytest.mark.parametrize("crumb", ["Home \u00bb Column \u00bb", "Home News Science & Astronomy", "Home Music Music News"])
+def test_a_breadcrumb_is_not_the_headline(crumb):
+    assert run(["Menu", "Weather", crumb, "By Jane Roe", "Nov. 19, 2030"]).title != crumb
+
+
+@pytest.mark.parametrize("extra,authors,agencies", [
+    (["Jane Roe", "Ap Auto Writer"], ["Jane Roe"], ["AP"]),  # markup split the role off the name
+    (["Jane Roe, AP Auto Writer"], ["Jane Roe"], ["AP"]),
+])
+def test_a_wire_role_in_the_markup_is_not_a_writer(extra, authors, agencies):
+    assert find_authors([], extra) == authors
+    assert find_agencies([], "", "", extra) == agencies

@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 
 from ..model import Document
 from . import clean_lines as cl
-from .metadata_credits import (credit_place, dateline_day, decorated_name, find_agencies, find_authors, find_dateline, name_list,
-                               name_only, stamp_byline)
+from .metadata_credits import (agency_byline, credit_place, dateline_day, decorated_name, find_agencies, find_authors,
+                               find_dateline, kind_byline, name_list, name_only, stamp_byline)
 from .metadata_dates import date_line_kind, find_dates, month_days, parse_loose, relative_age, relative_days, years_mentioned
 
 #: Years between the latest year the body mentions and the page's date from which the page is
@@ -119,6 +119,10 @@ _HEAD_LABEL = re.compile(r"(?i)^(?:(?:written |posted |published )?by|authors?|w
                          r"source)\s*:$")
 
 
+_SECTION_LABELS_WORDS = frozenset("""news music business sport sports politics world tech technology science health
+entertainment opinion culture lifestyle travel money markets local nation national us uk""".split())
+#: A breadcrumb trail from the home page ("Home » Column »", "Home News Science & Astronomy").
+_BREADCRUMB = re.compile(r"(?i)^home\s*(?:[\u00bb>/|\u203a]|\s(?:" + "|".join(sorted(_SECTION_LABELS_WORDS)) + r")\b)")
 _LEGAL = re.compile(r"(?i)privacy|terms of|cookie|copyright|\u00a9|all rights|ad choices")
 _GLUED = re.compile(r"^[A-Z][a-z]+[a-z][A-Z][a-z]{2,}")
 
@@ -200,7 +204,9 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
     anchors = {n for n, (_i, kind, text) in enumerate(pre)
                if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)
                                                             or decorated_name(text) or name_list(text)
-                                                            or _stamp_like(text)))}
+                                                            or _stamp_like(text) or kind_byline(text)))}
+    # A byline naming the wire after the writers, over or under the stamp ("Jane Roe, AP Auto Writer").
+    anchors |= {n for n, (_i, _k, text) in enumerate(pre) if agency_byline(text)[0] and (n - 1 in anchors or n + 1 in anchors)}
     # A field's label and its value ("Author:" / "Jane Roe", "Publish date:" / "Nov 18, 2019")
     # belong to the article's head.
     labels = {n for n, (_i, _k, text) in enumerate(pre) if _HEAD_LABEL.match(text.strip())}
@@ -226,7 +232,8 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
             continue
         if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
             continue
-        if n in anchors or cl.byline_names(text) or _credit_line(text) or _stamp_like(text) or _FIELD_LABEL.match(text):
+        if (n in anchors or cl.byline_names(text) or _credit_line(text) or _stamp_like(text) or _FIELD_LABEL.match(text)
+                or _BREADCRUMB.match(text)):
             continue
         # (a headline by the byline stays one, however often the page repeats it: gallery, share bar)
         if (seen[text.lower()] >= 3 and not (len(ws) >= 4 and any(0 < a - n <= 2 for a in anchors))) \

@@ -96,6 +96,24 @@ def name_only(text: str) -> str | None:
 _CAPS_OUTLET = re.compile(r"\s+(?:[A-Z][A-Z&.\-]+)(?:\s+[A-Z][A-Z&.\-]+){0,2}$")
 
 
+#: Last words of a newspaper's name ("Sioux Falls Argus Leader", "Kansas City Star").
+_PAPER_WORDS = _OUTLET_WORDS | frozenset("""leader register star courier sentinel observer inquirer bee record
+dispatch enquirer examiner republic republican democrat citizen independent guardian mirror express standard globe
+argus constitution statesman advocate journal-constitution free""".split())
+
+
+def _name_then_paper(part: str) -> str | None:
+    """The writer's name of "Jane Q. Roe Sioux Falls Argus Leader": two words (three with a middle
+    initial) followed by capitalised words ending in a newspaper's word; None otherwise."""
+    toks = part.split()
+    size = 3 if len(toks) > 3 and re.fullmatch(r"[A-Z]\.?", toks[1]) else 2
+    rest = toks[size:]
+    if (not rest or toks[-1].lower() not in _PAPER_WORDS
+            or not all(t[:1].isupper() for t in rest)):
+        return None
+    return name_only(" ".join(toks[:size]))
+
+
 def name_list(text: str) -> list[str]:
     """The names of a line that holds only writers' names, joined by "and" or commas, with an
     outlet in capitals after them ("Jane Roe and John Doe USA TODAY" -> both, "Jane Roe NEWSDAY"
@@ -110,7 +128,48 @@ def name_list(text: str) -> list[str]:
     if not parts or (len(parts) == 1 and not m):
         return []
     names = [name_only(p) for p in parts]
+    if not m and len(parts) >= 2 and all(names[:-1]) and not names[-1]:
+        # "Jane Roe and John Doe Sioux Falls Argus Leader": the paper after the last name
+        names[-1] = _name_then_paper(parts[-1])
     return names if all(names) else []
+
+
+#: A writer's role after the wire's name ("AP Auto Writer", "Associated Press").
+_WIRE_ROLE = re.compile(r"(?i)^(?:[\w.\- ]{0,40}\b(?:writer|correspondent|reporter|editor|columnist)s?)?$")
+
+
+def agency_byline(text: str) -> tuple[list[str], str | None]:
+    """(names, agency) of a byline line naming the wire after the writers, without "By" ("Jane
+    Roe, AP Auto Writer", "Jane Roe and John Doe, Associated Press", "Jane Roe Associated
+    Press"); ([], None) for anything else. A photo's credit has the same shape: callers take it
+    only next to the article's date stamp."""
+    if len(text) > 100:
+        return [], None
+    m = cl.AGENCY_RE.search(text)
+    if not m or m.start() == 0 or not _WIRE_ROLE.match(text[m.end():].strip(" ,")):
+        return [], None
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", text[: m.start()].strip(" ,|-")) if p]
+    names = [name_only(p) for p in parts]
+    if not parts or not all(names):
+        return [], None
+    return names, cl.agency_name(m.group())
+
+
+def wire_role(text: str) -> str | None:
+    """The agency of a writer's role naming the wire ("AP Auto Writer", "Associated Press Writer"),
+    which page markup may give as a name of its own; None for anything else."""
+    m = cl.AGENCY_RE.match(text.strip())
+    rest = text.strip()[m.end():].strip(" ,") if m else ""
+    return cl.agency_name(m.group()) if m and rest and _WIRE_ROLE.match(rest) else None
+
+
+_KIND_BY = re.compile(r"(?i)^(?:analysis|opinion|commentary|perspective|review|column|essay)\s+by\s+(?=[A-Z])")
+
+
+def kind_byline(text: str) -> list[str]:
+    """Names of a byline naming the kind of piece first ("Analysis by Jane Roe, CNN Editor-at-large")."""
+    m = _KIND_BY.match(text)
+    return (cl.byline_names("By " + text[m.end():]) or []) if m and len(text) < 140 else []
 
 
 _CATEGORY_WORDS = _DESK_WORDS | {"all", "uncategorized", "uncategorised", "general", "events"}
@@ -185,6 +244,12 @@ _NAME_STOP = re.compile(
     r"\d)(?=\W|$)", re.IGNORECASE)
 
 
+def _next_to_stamp(lines: list[list[str]], n: int) -> bool:
+    """Whether the line just above or below line ``n`` is a date stamp before the article."""
+    return any(0 <= k < len(lines) and lines[k][2] == "pre" and (lines[k][0] == "date" or date_line_kind(lines[k][1]))
+               for k in (n - 1, n + 1))
+
+
 def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: str | None = None,
                  site: str | None = None) -> list[str]:
     """Bylined writers and reporters from the labelled lines (bylines, "Name email" lines,
@@ -208,7 +273,9 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
         elif kind == "credit":
             names.extend(credit_reporters(text))
         elif where == "pre" and kind in ("date", "short", "dup", "junk"):
-            got = stamp_byline(text)
+            got = stamp_byline(text) or kind_byline(text)
+            if not got and _next_to_stamp(lines, n):
+                got = agency_byline(text)[0]  # "Jane Roe, AP Auto Writer" over the stamp
             names.extend(got)
             if got:
                 stamps.add(n)
@@ -250,6 +317,11 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
             names.append(name_only(text))
     for name in extra or []:
         name = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE)
+        if agency_byline(name)[0]:
+            names.extend(agency_byline(name)[0])  # "Jane Roe, AP Auto Writer": not a second writer "Ap Auto"
+            continue
+        if wire_role(name):
+            continue  # "AP Auto Writer" split off the writer's name by the markup
         # The markup ran the name into the stamp or the credit that follows it ("Jane Roe November
         # 19, 2019", "JANE ROE Associated Press"): the name ends before a month, a weekday, an
         # agency, a digit or a word in lower case.
@@ -422,13 +494,15 @@ def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: 
         if name:
             found.append(name)
     listed = False
-    for kind, text, where in lines:
+    for n, (kind, text, where) in enumerate(lines):
         if where == "post" and kind in ("list_header", "related"):
             listed = True  # a list of other stories follows: its credits are theirs
         if len(text) < 40 and not listed and credit_place(text)[1]:
             found.append(credit_place(text)[1])  # "PTI, Washington,"
         elif where == "pre" and len(text) < 80 and (stamp := agency_stamp(text)):
             found.append(stamp)  # "Associated Press November 19, 2019, 9:02 AM" over the story
+        elif where == "pre" and kind != "byline" and agency_byline(text)[1] and _next_to_stamp(lines, n):
+            found.append(agency_byline(text)[1])  # "Jane Roe, AP Auto Writer" over the stamp
         elif kind == "agency_credit" and listed and where == "post":
             continue
         elif kind == "agency_credit" and (where == "post" or re.match(r"(?i)(?:source|sources|via|credit)", text)):
@@ -448,7 +522,8 @@ def find_agencies(lines: list[list[str]], first_paragraph: str, last_paragraph: 
             if m3:
                 found.append(cl.agency_name(m3.group(1)) or m3.group(1))
     for name in extra or []:
-        got = cl.agency_name(re.sub(r"(?i)\s*staff$", "", name.strip()))
+        got = (cl.agency_name(re.sub(r"(?i)\s*staff$", "", name.strip())) or agency_byline(name.strip())[1]
+               or wire_role(name))
         if got:
             found.append(got)
     out: list[str] = []

@@ -33,7 +33,7 @@ _PATTERNS = [
     # 11/18/19 11:04 PM: a two-digit year only in a stamp (a time or the line's end after it), where
     # it cannot be a fraction or a score
     re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/.])"
-               r"(?=\s+\d{1,2}:\d\d|\s*(?:$|[|;\u2022\u00b7]))"),
+               r"(?=\s+(?:[Aa][Tt]\s+)?\d{1,2}:\d\d|\s*(?:$|[|;\u2022\u00b7]))"),
 ]
 _RELATIVE = re.compile(r"\b(?P<n>\d+|an?|one)\s+(?P<unit>year|month|week|day|hour|minute)s?\s+ago\b", re.I)
 
