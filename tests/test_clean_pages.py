@@ -229,3 +229,34 @@ def test_paragraphs_that_lost_their_stop_under_the_stamp_stay_across_a_box(box):
 def test_the_line_under_a_caption_label_is_a_caption(label):
     caption = "Firefighters spray water on the burning warehouse at the timber yard in Tampere on Sunday"
     assert body(lines(HEAD, label, caption, "Why you can trust Example News", STORY, "Tags: fire")) == STORY
+
+
+DEALS_INTRO = "We looked through this week's sales for the gadgets our readers ask about most, and these stood out."
+DEALS = [
+    "Sony WH-1000XM3 headphones: $278 at Amazon, down from $350, the lowest price we have seen this year.",
+    "Apple iPad with a 10.2-inch screen: $249 at Walmart, with the keyboard cover thrown in for free.",
+    "Instant Pot Duo pressure cooker: $59 at Target, which also knocks a fifth off the larger model.",
+    "Roku Streaming Stick: $29 at Best Buy, for the week only, while stocks of the black version last.",
+    "Dyson V8 cordless vacuum: $299 at Kohl's, plus a $60 voucher for a later purchase in December.",
+    "Fitbit Charge 3 fitness tracker: $99 at Macy's, in three colours, with free delivery on orders.",
+]
+GALLERY = ["Photos: scenes from the show"] + [
+    f"{n + 1} / 8 Riders and horses gather near the arena on the first day of the show." for n in range(8)]
+
+
+@pytest.mark.parametrize("intro,items", [(DEALS_INTRO, DEALS), (EVENTS[0], EVENTS[1:3] + EVENTS[4:] + [LAST_EVENT])])
+def test_a_list_split_by_a_gallery_keeps_the_items_after_it(intro, items):
+    raw = lines("Home", "Things to buy and do", "November 18, 2019", intro, items[:2], GALLERY, items[2:],
+                "Tags: lists", "Copyright \u00a9 2019 Example News")
+    assert body(raw) == [intro, *items]
+
+
+@pytest.mark.parametrize("texts,least,share,expected", [
+    (["VISIT the show in Harrisburg.", "SPEND a day in Elkton.", "The show has a fair."], 2, 0.5, {"caps"}),
+    (["WASHINGTON (AP) \u2014 The Senate voted.", "NASA said it would launch.", "The rocket flew."], 1, 0.5, set()),
+    (["1. Preheat the oven.", "2. Mix the flour.", "Serve warm."], 2, 0.5, {"number"}),
+    (["It rose to $5 a share.", "The index fell.", "Oil rose."], 1, 2 / 3, set()),
+])
+def test_list_forms(texts, least, share, expected):
+    from onrecord.stages.clean_block import list_forms
+    assert list_forms(texts, least, share) == expected

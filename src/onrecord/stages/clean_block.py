@@ -100,6 +100,25 @@ def _spread_cookie_notice(lines: list[Line]) -> None:
                 j += step
 
 
+_CAPS_LEAD = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,})?\b(?! ?\()")
+_PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d|\b\d+(?:[.,]\d+)? ?(?:USD|EUR|GBP|dollars|euros|pounds)\b")
+_LABEL_LEAD = re.compile(r"^[^.:!?]{3,60}: \S")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)] ")
+
+
+def list_forms(texts, least: int = 1, share: float = 2 / 3) -> set[str]:
+    """The forms that mark the items of a list and that at least ``least`` and the ``share`` of
+    ``texts`` (paragraphs) have: a lead word in capitals ("VISIT the ..."), a price, a label and
+    a colon ("Apple AirPods Pro: ..."), a number ("3. ...")."""
+    texts = list(texts)
+    out = set()
+    for name, rx in (("caps", _CAPS_LEAD), ("price", _PRICE), ("label", _LABEL_LEAD), ("number", _NUMBERED)):
+        n = sum(1 for t in texts if rx.search(t))
+        if n >= least and n >= share * len(texts):
+            out.add(name)
+    return out
+
+
 def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, float]:
     """The block grown from run ``seed``: (first line, last line, score). Neighbouring runs join
     while they keep to the block's topic and only a few soft lines stand between; the score
@@ -141,6 +160,10 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
         # The first paragraph or two right under the article's head, then a box, a gallery or an
         # advert, then the rest: a lede is short, so it shares few words with the rest.
         if lede and size <= 10 and run.prose >= 0.5 * run.size and on_topic >= 0.1:
+            return True
+        # The items of a list (events, deals, products) share their form, not their words; an
+        # introduction may stand before them.
+        if size <= 10 and list_forms(own) & list_forms(texts, 2, 0.5):
             return True
         if size <= 5:
             return on_topic >= 0.25
