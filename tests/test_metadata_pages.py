@@ -284,3 +284,16 @@ def test_a_breadcrumb_is_not_the_headline(crumb):
 def test_a_wire_role_in_the_markup_is_not_a_writer(extra, authors, agencies):
     assert find_authors([], extra) == authors
     assert find_agencies([], "", "", extra) == agencies
+
+
+@pytest.mark.parametrize("lines", [
+    ["Welcome to Example News's European Union Experience", "Learn More", HEAD, "Jane Roe and John Doe EXAMPLE TODAY",
+     "Published 10:02 AM EST Nov 19, 2030"],
+    ["Menu", "Breaking News Emails", "Get breaking news alerts", "Weather", HEAD, "By Jane Roe", "Nov. 19, 2030"],
+    # The standfirst under the headline is a sentence; the headline is not.
+    ["Menu", "World", HEAD, "Editorial",
+     "The authorities have only fuelled the crisis and it is up to them to calm the harbour dispute now.",
+     "Mon 18 Nov 2030 18.54 GMT"],
+])
+def test_banners_sign_up_prompts_and_standfirsts_are_not_the_headline(lines):
+    assert run(lines).title == HEAD

@@ -123,6 +123,9 @@ _SECTION_LABELS_WORDS = frozenset("""news music business sport sports politics w
 entertainment opinion culture lifestyle travel money markets local nation national us uk""".split())
 #: A breadcrumb trail from the home page ("Home » Column »", "Home News Science & Astronomy").
 _BREADCRUMB = re.compile(r"(?i)^home\s*(?:[\u00bb>/|\u203a]|\s(?:" + "|".join(sorted(_SECTION_LABELS_WORDS)) + r")\b)")
+#: The site's own banners and sign-up prompts ("Welcome to Example News's EU experience",
+#: "Breaking News Emails", "Get Breaking News Alerts").
+_SITE_UI = re.compile(r"(?i)^(?:welcome to\b.*|(?:\w+\s+){0,3}(?:e-?mails|alerts|newsletters?))$")
 _LEGAL = re.compile(r"(?i)privacy|terms of|cookie|copyright|\u00a9|all rights|ad choices")
 _GLUED = re.compile(r"^[A-Z][a-z]+[a-z][A-Z][a-z]{2,}")
 
@@ -233,7 +236,7 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
         if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
             continue
         if (n in anchors or cl.byline_names(text) or _credit_line(text) or _stamp_like(text) or _FIELD_LABEL.match(text)
-                or _BREADCRUMB.match(text)):
+                or _BREADCRUMB.match(text) or _SITE_UI.match(text)):
             continue
         # (a headline by the byline stays one, however often the page repeats it: gallery, share bar)
         if (seen[text.lower()] >= 3 and not (len(ws) >= 4 and any(0 < a - n <= 2 for a in anchors))) \
@@ -263,6 +266,10 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
             score -= 1.5
         if kind == "prose":
             score -= 1.0
+        if (len(ws) > 12 and text.rstrip().endswith(".")
+                and any(k2 in ("short", "dup") and 4 <= len(cl.words(t2)) <= 25 and not t2.rstrip().endswith(".")
+                        for _i2, k2, t2 in pre[max(0, n - 3): n])):
+            score -= 1.0  # a sentence under a headline-like line: the standfirst
         if any(k == "footer" and _LEGAL.search(t) for _i2, k, t in pre[max(0, n - 2): n + 3]):
             score -= 1.5  # among the site's legal links ("Privacy Policy", "Closed Captioning Policy")
         if len(ws) <= 4 and any(_GLUED.search(w) for w in text.split()):
