@@ -202,3 +202,9 @@ def month_days(text: str) -> list[tuple[int, int]]:
         if 1 <= day <= 31:
             out.append((_MONTHS[m.group("mon")[:3].lower()], day))
     return out
+
+
+#: A stamp line without a year ("Nov 18", "Posted Nov 18, 8:19 PM").
+MONTH_DAY_LINE = re.compile(
+    r"(?i)^(?:(?:published|posted|updated|on)\s*:?\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s*,?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$")
