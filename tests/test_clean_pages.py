@@ -260,3 +260,41 @@ def test_a_list_split_by_a_gallery_keeps_the_items_after_it(intro, items):
 def test_list_forms(texts, least, share, expected):
     from onrecord.stages.clean_block import list_forms
     assert list_forms(texts, least, share) == expected
+
+
+GLUED = [f"{head}{blurb} Readers rated it {n} out of five." for n, (head, blurb) in enumerate([
+    ("Top 5 Cheese Shops In Tampere For The Holidays", "Wondering where to find the best cheese near you? We crunched "
+                                                       "the numbers to find the top cheese shops in town."),
+    ("The 4 Best Vegan Spots In Tampere Right Now", "Our writers crunched the numbers to find the top vegan spots "
+                                                    "around the city, using reviews from diners."),
+    ("New Cuban Spot Opens Its Doors Downtown This Week", "A new Cuban spot, offering burgers and more, has opened "
+                                                          "its doors in the centre of the city."),
+    ("Tampere's 5 Best Spots For Desserts This Winter", "Need more desserts in your life? We crunched the numbers to "
+                                                        "find the best dessert spots in the city."),
+], 2)]
+DATELINED = ["TAMPERE, Finland (AP) \u2014 " + STORY[0][0].lower() + STORY[0][1:], *STORY[1:]]
+
+
+def sentence_lines(paragraphs: list[str]) -> list[str]:
+    import re
+    return [s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
+
+
+# Other teasers, whose headlines end in other words (a glue written twice on a page is a name).
+MORE_GLUED = GLUED + [t.replace("Tampere", "Turku").replace("town", "the harbour")
+                      .replace("Holidays", "Holidays Again").replace("Now", "Now Again").replace("Week", "Week Again")
+                      .replace("Winter", "Winter Again") for t in GLUED]
+
+
+@pytest.mark.parametrize("name,teasers", [("one line each", MORE_GLUED),
+                                          ("a sentence a line", sentence_lines(MORE_GLUED))])
+def test_teasers_glued_to_their_headlines_do_not_win_over_the_article(name, teasers):
+    raw = lines("Home", "Latest", teasers, "More", HEAD[2:], DATELINED, "Tags: fire")
+    assert body(raw) == DATELINED
+
+
+def test_an_article_opening_with_a_dateline_right_under_a_list_of_teasers_is_cut_from_it():
+    raw = lines("Home", "Latest", GLUED, "Fire destroys timber yard warehouse in Tampere",
+                "November 18, 2019 at 9:45 amFiled Under:fire, Tampere, timber, rescue service, police", DATELINED,
+                "\u00a9 2019 Associated Press. All Rights Reserved.")
+    assert body(raw) == DATELINED

@@ -132,6 +132,7 @@ def build_runs(lines: list[Line]) -> list[Run]:
     chunk = 0
     seen = collections.Counter(ln.text for ln in lines if ln.kind == "prose")
     breaks = stream_starts(lines)
+    ledes = _headed_ledes(lines)
     page = "\n".join(ln.text for ln in lines)
 
     def glued(text: str) -> int:
@@ -152,6 +153,9 @@ def build_runs(lines: list[Line]) -> list[Run]:
             last_comments = i
         if cur is not None and i in breaks and cur.meta <= 1:
             close(cur)  # an article (no stream of its own so far) ends where a stream begins
+            cur = None
+        if cur is not None and i in ledes:
+            close(cur)  # another article begins: its first paragraph opens with a dateline
             cur = None
         if cur is None:
             if ln.kind == "prose":
@@ -207,6 +211,15 @@ def build_runs(lines: list[Line]) -> list[Run]:
     if cur is not None:
         close(cur)
     return runs
+
+
+def _headed_ledes(lines: list[Line]) -> set[int]:
+    """Indices of the paragraphs that open an article: a dateline first ("ST. JOSEPH, Mich. (AP)
+    \u2014 ..."), under a line that is no paragraph (its head: a date stamp, a byline, tags)."""
+    from .clean_edges import is_dateline_lede  # clean_edges builds on this module
+
+    return {i for i, ln in enumerate(lines) if ln.kind == "prose" and i > 0
+            and lines[i - 1].kind not in ("prose", "sentence") and is_dateline_lede(ln.text)}
 
 
 def stream_starts(lines: list[Line]) -> set[int]:
@@ -269,7 +282,7 @@ def run_score(run: Run) -> float:
         score *= 0.25
     if run.after_comments:
         score *= 0.1
-    if run.glued >= 3 and run.glued * 2 >= run.prose:
+    if run.glued >= 3 and run.glued * 2 >= min(run.prose, run.chunks):
         score *= 0.2
     # Each short paragraph under a headline of its own: a list of teasers, not an article's
     # sections (which run longer).
