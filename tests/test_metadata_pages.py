@@ -297,3 +297,20 @@ def test_a_wire_role_in_the_markup_is_not_a_writer(extra, authors, agencies):
 ])
 def test_banners_sign_up_prompts_and_standfirsts_are_not_the_headline(lines):
     assert run(lines).title == HEAD
+
+
+@pytest.mark.parametrize("lines,authors,iso", [
+    (["By Jane Roe on Monday, November 18th, 2030 at 11:04 a.m."], ["Jane Roe"], "2030-11-18"),
+    (["By Jane RoeStaff", "Nov. 19, 2030"], ["Jane Roe"], "2030-11-19"),
+    (["By European Space Agency", "Nov. 19, 2030"], [], "2030-11-19"),
+    (["Nov. 20, 2030, 9:28 AM UTC", "By Reuters"], [], "2030-11-20"),
+])
+def test_more_byline_forms(lines, authors, iso):
+    doc = run(["Menu", "Most popular", HEAD] + lines)
+    assert (doc.title, doc.authors, doc.page_date) == (HEAD, authors, iso)
+
+
+def test_the_stamp_nearest_the_article_beats_the_headers_day():
+    doc = run(["Wednesday, November 20, 2030", "Jane Doe", "Menu", "Sports", "Weather", "Opinion", "Video", "Politics",
+               f"{HEAD} by Jane Roe", "| November 18, 2030 12:01 PM"])
+    assert (doc.title, doc.authors, doc.page_date) == (HEAD, ["Jane Roe"], "2030-11-18")

@@ -118,8 +118,9 @@ def find_page_date(lines: list[list[str]], given: str | None = None,
         kind == "byline" or cl.byline_names(text) or stamp_byline(text) or name_only(text))}
     last_pre = max((n for n, line in enumerate(lines) if line[2] == "pre"), default=-1)
     for n, (kind, text, where) in enumerate(lines):
-        if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup"):
-            continue
+        if kind not in ("date", "foreign", "short", "junk", "ui", "contact", "footer", "byline", "credit", "dup") and not (
+                kind == "sentence" and where == "pre" and stamp_byline(text)):
+            continue  # ("By Jane Roe on Monday, November 18th, 2019 at 11:04 a.m." reads like a sentence)
         got = date_line_kind(text)
         if not got and (kind == "byline" or (where == "pre" and len(text) < 160 and (
                 stamp_byline(text) or re.match(r"(?i)(?:posted |written )?by\s+\S", text)))):
@@ -138,7 +139,7 @@ def find_page_date(lines: list[list[str]], given: str | None = None,
         if kind == "foreign" and dkind == "plain" and len(text) > 60:
             continue
         by = any(abs(b - n) <= 2 for b in bylines)
-        ranked.append(((where != "pre", not by, order[dkind], n), hit.iso, dkind))
+        ranked.append(((where != "pre", not by, order[dkind], -n if where == "pre" else n), hit.iso, dkind))
     # A relative stamp by the byline (a teaser's "2 hours ago" in a list is not the article's).
     rel = next((relative_days(text) for n, (_k, text, where) in enumerate(lines)
                 if where == "pre" and len(text) < 80 and relative_days(text) is not None

@@ -78,6 +78,8 @@ def name_only(text: str) -> str | None:
     toks = m.group("name").split()
     if not 2 <= len(toks) <= 4 or any(t.lower().strip(".") in _DESK_WORDS for t in toks):
         return None
+    if toks[0].lower() == "by":
+        return None  # "By Reuters": a byline, and not a person's name
     if any(not t[:1].isupper() and t not in ("de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "du")
            for t in toks) or any(sum(c.isdigit() for c in t) for t in toks):
         return None
@@ -228,6 +230,11 @@ _ROLE_LINE = re.compile(r"(?i)^(?:[\w ]{0,30}\b(?:reporter|correspondent|writer|
 _DESK_BYLINE = re.compile(r"(?i)^by\s+(?:the\s+)?[\w'.\- ]{2,40}?\s+staff\s*$")
 
 
+#: Words naming an organisation, never part of a person's name ("European Space Agency").
+_ORG_WORDS = frozenset("""agency institute university association foundation council ministry department company
+corporation society laboratory observatory hospital school college commission administration authority""".split())
+
+
 def _outlet_name(name: str) -> bool:
     """Whether a name taken from a byline is an outlet or a desk ("CNN Business", "Metro Post"):
     an outlet word in it, or an acronym among words in normal case."""
@@ -272,8 +279,8 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
             names.extend(got)
         elif kind == "credit":
             names.extend(credit_reporters(text))
-        elif where == "pre" and kind in ("date", "short", "dup", "junk"):
-            got = stamp_byline(text) or kind_byline(text)
+        elif where == "pre" and kind in ("date", "short", "dup", "junk", "sentence"):
+            got = stamp_byline(text) or (kind_byline(text) if kind != "sentence" else [])
             if not got and _next_to_stamp(lines, n):
                 got = agency_byline(text)[0]  # "Jane Roe, AP Auto Writer" over the stamp
             names.extend(got)
@@ -344,11 +351,13 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
         # The writer's role run into the name ("Jane RoeBusiness Columnist"): the name ends there.
         n = re.sub(r"(?<=[a-z])[A-Z][a-z]+(?:\s+[A-Z]?[a-z]+){0,2}\s+(?i:columnist|reporter|correspondent|writer|editor|"
                    r"contributor|critic)s?$", "", n)
+        # A desk word run into the surname ("Jane RoeStaff").
+        n = re.sub(r"(?<=[a-z])(?:Staff|Reporter|Writer|Columnist|Correspondent|Contributor|Editor)$", "", n)
         # An outlet run into the surname ("Jane RoeFOXBusiness", "Jane RoeCNN").
         n = re.sub(r"(\s[A-Z][a-z]{2,})[A-Z]{2,}[A-Za-z]*$", r"\1", n)
         key = n.lower()
-        if _outlet_name(n):
-            continue  # "By Jane Roe, CNN Business": the outlet is not a second writer
+        if _outlet_name(n) or any(t.lower() in _ORG_WORDS for t in n.split()):
+            continue  # "By Jane Roe, CNN Business": the outlet is not a second writer; nor an agency or a school
         if key not in seen and not cl.agency_name(n):
             seen.add(key)
             out.append(n)

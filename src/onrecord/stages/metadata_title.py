@@ -58,6 +58,8 @@ _BREADCRUMB = re.compile(r"(?i)^home\s*(?:[\u00bb>/|\u203a]|\s(?:" + "|".join(so
 #: The site's own banners and sign-up prompts ("Welcome to Example News's EU experience",
 #: "Breaking News Emails", "Get Breaking News Alerts").
 _SITE_UI = re.compile(r"(?i)^(?:welcome to\b.*|(?:\w+\s+){0,3}(?:e-?mails|alerts|newsletters?))$")
+#: A short byline whatever it names ("By Reuters", "By Example Staff"): never the headline.
+_BY_LINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}$")
 _LEGAL = re.compile(r"(?i)privacy|terms of|cookie|copyright|\u00a9|all rights|ad choices")
 _GLUED = re.compile(r"^[A-Z][a-z]+[a-z][A-Z][a-z]{2,}")
 
@@ -131,7 +133,8 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
     anchors = {n for n, (_i, kind, text) in enumerate(pre)
                if kind == "byline" or (len(text) < 160 and (_stamp_of(text, page_date) or stamp_byline(text)
                                                             or decorated_name(text) or name_list(text)
-                                                            or _stamp_like(text) or kind_byline(text)))}
+                                                            or _stamp_like(text) or kind_byline(text)
+                                                            or _BY_LINE.match(text)))}
     # A byline naming the wire after the writers, over or under the stamp ("Jane Roe, AP Auto Writer").
     anchors |= {n for n, (_i, _k, text) in enumerate(pre) if agency_byline(text)[0] and (n - 1 in anchors or n + 1 in anchors)}
     # A field's label and its value ("Author:" / "Jane Roe", "Publish date:" / "Nov 18, 2019")
