@@ -298,3 +298,37 @@ def test_an_article_opening_with_a_dateline_right_under_a_list_of_teasers_is_cut
                 "November 18, 2019 at 9:45 amFiled Under:fire, Tampere, timber, rescue service, police", DATELINED,
                 "\u00a9 2019 Associated Press. All Rights Reserved.")
     assert body(raw) == DATELINED
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jane Roe is Example News's deals editor and tests most of what she recommends.", True),
+    ("Jan Smit covers European politics for Example News and hosts its weekly podcast.", True),
+    ("Smith is the mayor of the town.", False),
+    ("The mayor covers the cost of the bus for families, the council said.", False),
+])
+def test_author_bios(text, expected):
+    from onrecord.stages import clean_signals as cs
+    assert cs.is_bio(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("If you buy something through this post, Example News may get a share of the sale.", True),
+    ("The mine's owners will get a share of the revenue from the new shaft, the ministry said.", False),
+    ("The company will get a share of the sales of the new drug.", False),
+])
+def test_affiliate_disclosures_are_site_notices(text, expected):
+    from onrecord.stages import clean_signals as cs
+    assert cs.is_promo(text) is expected
+
+
+def test_a_bio_and_a_disclosure_after_the_article_are_dropped():
+    raw = lines(HEAD, STORY, "Anna Virtanen covers emergencies for Example News and hosts its weekly podcast.",
+                "If you buy something through this post, Example News may get a share of the sale.", "Recommends",
+                "Copyright \u00a9 2019 Example News")
+    assert body(raw) == STORY
+
+
+def test_the_header_of_a_box_of_links_inside_the_article_is_dropped_with_its_links():
+    box = ["Tampere Fire Coverage More", "Rescue service warns of dry weather across the region",
+           "Timber prices rise after a season of fires", "Police seek witnesses to a blaze near the harbour"]
+    assert body(lines(HEAD, STORY[:3], box, STORY[3:], "Tags: fire")) == STORY

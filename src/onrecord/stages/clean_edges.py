@@ -103,6 +103,8 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
         ln = lines[i]
         head = ln.kind in ("list_header", "related") or (ln.kind in ("short", "ui", "meta") and _BOX_HEAD.match(ln.text.strip()))
         if head:
+            if ln.kind == "short":
+                ln.kind = "related"  # the box's own header ("Trump Impeachment Inquiry More")
             j = i + 1
             while j <= end and lines[j].kind != "prose":
                 if headline_like(lines[j]) or lines[j].kind == "item":

@@ -63,6 +63,9 @@ _PROMO_STRONG = re.compile(
     r"click to (?:subscribe|read|watch|learn|see|download|share|support|sign|join)|tap here|"
     r"follow (?:us|me)\b|(?:delivered|sent) (?:straight |right )?to your inbox|to your inbox|no spam\b|"
     r"affiliate commission|(?:may|might|could|will) (?:earn|receive|get) an? (?:small )?(?:affiliate )?commission|"
+    r"(?:may|might|could) (?:earn|receive|get) a (?:small )?(?:share|portion|cut|percentage) of (?:the |any )?"
+    r"sales?\b|if you (?:buy|purchase) (?:something|anything)[^.]{0,40}\b(?:through|via) "
+    r"(?:this|our|these|the) (?:post|links?|article|page)|"
     r"we (?:may|might) earn|media playback is (?:not )?(?:unsupported|supported)|subject to copyright|all rights reserved|"
     r"enjoyed (?:this|the) (?:article|story|post)|share (?:it|this(?: story| article)?) with (?:a|your) friends?|"
     r"tell us what you think|share your (?:thoughts|views|story)|(?:like|love|enjoy) this (?:story|article)\?|"
@@ -148,8 +151,9 @@ def is_promo(text: str, edge: bool = False) -> bool:
 _ROLE = (r"(?:writer|reporter|journalist|editor|correspondent|contributor|columnist|author|curator|"
          r"photographer|freelancer|blogger|critic|novelist|staff writer)")
 _BIO = re.compile(
-    rf"^(?:[A-Z][\w.'\u2019\-]+\s){{1,3}}(?:\([^)]{{1,60}}\)\s)?(?:is|was|has been) (?:a|an|the)\b[^.;]{{0,60}}\b{_ROLE}\b|"
-    r"^(?:[A-Z][\w.'\u2019\-]+\s){1,3}(?:writes|covers|reports) (?:about|on) [^.;]{2,80}\bfor\b|"
+    rf"^(?:[A-Z][\w.'\u2019\-]+\s){{1,3}}(?:\([^)]{{1,60}}\)\s)?(?:is|was|has been) "
+    rf"(?:a|an|the|(?:[A-Z][\w.&-]* ){{0,2}}[A-Z][\w.&-]*['\u2019]s)\b[^.;]{{0,60}}\b{_ROLE}\b|"  # "IGN's deal curator"
+    r"^(?:[A-Z][\w.'\u2019\-]+\s){1,3}(?:(?:writes|reports) (?:about|on) |covers )[^.;]{2,80}\bfor\b|"
     rf"^(?:I am|I'm|I\u2019m|About the author:?)\s(?:a|an)\b[^.;]{{0,60}}\b{_ROLE}\b|"
     r"^(?:Follow|Contact|Email|Reach) (?:him|her|them|me)\b|"
     r"^(?:His|Her|Their) (?:work|writing|latest book|books?|articles?) (?:has|have) (?:appeared|been published)\b",
