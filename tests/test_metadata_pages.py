@@ -314,3 +314,14 @@ def test_the_stamp_nearest_the_article_beats_the_headers_day():
     doc = run(["Wednesday, November 20, 2030", "Jane Doe", "Menu", "Sports", "Weather", "Opinion", "Video", "Politics",
                f"{HEAD} by Jane Roe", "| November 18, 2030 12:01 PM"])
     assert (doc.title, doc.authors, doc.page_date) == (HEAD, ["Jane Roe"], "2030-11-18")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Menu", "World", HEAD, "Editorial",
+     "The authorities have only fuelled the crisis over the ferries. It is up to them to calm the dispute, as others",
+     "Mon 18 Nov 2030 18.54 GMT"],
+    ["Menu", HEAD, "\u2014 Jane Doe on Sunday, October 13th, 2030 in an article in a local newspaper", "By Jane Roe",
+     "Nov. 19, 2030"],
+])
+def test_a_two_sentence_standfirst_and_a_quotes_attribution_are_not_the_headline(lines):
+    assert run(lines).title == HEAD

@@ -163,7 +163,8 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
         if cl.photo_credit(text) or cl.is_ui(text) or (site and text.lower() == site):
             continue
         if (n in anchors or cl.byline_names(text) or _credit_line(text) or _stamp_like(text) or _FIELD_LABEL.match(text)
-                or _BREADCRUMB.match(text) or _SITE_UI.match(text)):
+                or _BREADCRUMB.match(text) or _SITE_UI.match(text) or re.match(r"[\u2014\u2013]", text)):
+            # (a line opening with a dash attributes a quote or credits: "— Jane Roe on Sunday, ...")
             continue
         # (a headline by the byline stays one, however often the page repeats it: gallery, share bar)
         if (seen[text.lower()] >= 3 and not (len(ws) >= 4 and any(0 < a - n <= 2 for a in anchors))) \
@@ -193,7 +194,7 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
             score -= 1.5
         if kind == "prose":
             score -= 1.0
-        if (len(ws) > 12 and text.rstrip().endswith(".")
+        if (((len(ws) > 12 and text.rstrip().endswith(".")) or (len(ws) > 14 and re.search(r"\w\.\s+[A-Z]", text)))
                 and any(k2 in ("short", "dup") and 4 <= len(cl.words(t2)) <= 25 and not t2.rstrip().endswith(".")
                         for _i2, k2, t2 in pre[max(0, n - 3): n])):
             score -= 1.0  # a sentence under a headline-like line: the standfirst
