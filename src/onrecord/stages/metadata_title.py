@@ -34,9 +34,9 @@ def split_glued_bylines(lines: list[list[str]]) -> list[list[str]]:
     return out
 
 
-#: A stamp that gives no full date: a relative one or one without a year ("Today 12:01 AM",
-#: "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "3 hours ago").
 def _stamp_like(text: str) -> bool:
+    """Whether a line is a stamp that gives no full date: a relative one or one without a year
+    ("Today 12:01 AM", "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "3 hours ago")."""
     parts = [p for p in re.split(r"\s*[;|]\s*", text.strip()) if p]
     return bool(parts) and all(relative_days(p) is not None or MONTH_DAY_LINE.match(p) for p in parts)
 
