@@ -6,6 +6,7 @@ cluster given its original and story date by :func:`~onrecord.corpus.copies.choo
 """
 from __future__ import annotations
 
+import functools
 import pickle
 from collections.abc import Iterator, Sequence
 
@@ -104,6 +105,11 @@ def _clusters_in_one(found: pa.Table) -> pa.Table:
     return _table({"cluster": [c for c, _ in clusters]}, [_pack(_dates(c, m)) for c, m in clusters])
 
 
+def _copies_in_one(block: pa.Table, threshold: float) -> pa.Table:
+    """The whole copies step over one block of every candidate bucket."""
+    return _clusters_in_one(_bucket_clusters(block, threshold))
+
+
 def _links(batch: pa.Table) -> pa.Table:
     """Each document of each bucket's copy cluster, labelled with its own id to start with."""
     docs = batch.column("doc")
@@ -167,19 +173,19 @@ def find_copies_ray(store, settings: dict, plan: _Plan) -> dict[str, int]:
     conn = store.conn
     threshold = float(settings["copies"]["containment"])
     n_bands = count_rows(conn, _BANDS)
-    buckets = plan.read(_BANDS, _bucket_rows, _bucket_table, key=lambda r: r[0], n_rows=n_bands)
+    buckets = plan.read(_BANDS, _bucket_rows, _bucket_table, key=lambda r: r[0], n_rows=n_bands,
+                        whole=functools.partial(_copies_in_one, threshold=threshold))
     n_clusters = n_copies = 0
     with conn:
         conn.execute("UPDATE documents SET cluster_id = NULL, duplicate_of = NULL, story_date = published,"
                      " story_date_confidence = published_confidence")
         if buckets is None:
             return {"clusters": 0, "copies": 0}
-        found = buckets.map_batches(_bucket_clusters, batch_format="pyarrow", batch_size=None,
-                                    fn_kwargs={"threshold": threshold})
-        if plan.one_task(n_bands):  # one block, no more rows than read: the whole step in the read's task
-            dated = found.map_batches(_clusters_in_one, batch_format="pyarrow", batch_size=None)
+        if plan.one_task(n_bands):  # the whole step ran in the read's task
+            dated = buckets
         else:
-            found = found.materialize()
+            found = buckets.map_batches(_bucket_clusters, batch_format="pyarrow", batch_size=None,
+                                        fn_kwargs={"threshold": threshold}).materialize()
             n_found = found.count()
             if plan.one_task(n_found):  # the found clusters in one batch: one task joins and dates them
                 dated = found.map_batches(_clusters_in_one, batch_format="pyarrow", batch_size=max(1, n_found))

@@ -152,7 +152,7 @@ def resolve_actor_table_ray(store, plan: _Plan) -> dict[str, int]:
     if not n_quotes + n_events:
         reports = None
     elif small:
-        reports = plan.read("", _all_reports, _report_rows, n_rows=n_quotes + n_events)
+        reports = plan.read("", _all_reports, _report_rows, n_rows=n_quotes + n_events, whole=_actors_in_one)
     else:
         parts = [plan.read(sql, rows, _report_rows, n_rows=n) for sql, rows, n in (
             (_QUOTE_ROWIDS, _quote_reports, n_quotes), (_EVENT_ROWIDS, _event_reports, n_events)) if n]
@@ -163,8 +163,8 @@ def resolve_actor_table_ray(store, plan: _Plan) -> dict[str, int]:
         conn.execute("UPDATE quotes SET actor_id = NULL")
         conn.execute("UPDATE event_mentions SET actor_id = NULL, recipient_id = NULL")
         if reports is not None:
-            if small:
-                merged = reports.map_batches(_actors_in_one, batch_format="pyarrow", batch_size=None)
+            if small:  # the whole step ran in the read's task
+                merged = reports
             else:
                 merged = plan.group_map(plan.group_map(plan.group_map(
                     reports, "key", _per_key), "w", _targets), "target", _merge_actor)
@@ -207,8 +207,11 @@ def _merge_statements(group: pa.Table) -> pa.Table:
     info = {row["id"]: row for row in (dict(zip(_QUOTE_COLUMNS, p)) for p in _payloads(group))}
     reports = [QuoteReport(r["id"], r["doc_id"], r["actor_id"] or f"speaker:{r['speaker'] or ''}", r["text"],
                            r["kind"], r["story_date"], r["outlet"], r["source"]) for r in info.values()]
-    statements, links = [], []
+    statements, links, parts = [], [], []
     for found in group_statements(reports):
+        if len(links) >= CHUNK:  # results in parts of a bounded size
+            parts.append((statements, links))
+            statements, links = [], []
         first = info[found[0].quote_id]
         # The fullest wording among the reports stands for the statement.
         best = max(found, key=lambda r: (len(r.text), r.kind == "direct"))
@@ -218,8 +221,8 @@ def _merge_statements(group: pa.Table) -> pa.Table:
                            first["story_date"], first["story_date_confidence"], first["doc_id"], first["id"],
                            len(found), json.dumps(outlets, ensure_ascii=False)))
         links += [(sid, r.quote_id) for r in found]
-    return _table({"actor": [group.column("actor")[0].as_py() if group.num_rows else ""]},
-                  [_pack((statements, links))])
+    parts.append((statements, links))
+    return _table({"actor": [""] * len(parts)}, [_pack(part) for part in parts])
 
 
 def _quote_rows(conn, lo, hi):
@@ -230,19 +233,25 @@ def _quote_rows(conn, lo, hi):
         f" WHERE {where} ORDER BY {_ACTOR_KEY}", params)
 
 
+_QUOTE_KEYS = f"SELECT {_ACTOR_KEY} AS k FROM quotes q"
+
+
 def merge_statements_ray(store, plan: _Plan) -> dict[str, int]:
     """Rebuild ``statements`` and link quotes to them, as
     :func:`onrecord.store.corpus_phase.merge_statements` does."""
     conn = store.conn
+    n_quotes = count_rows(conn, _QUOTE_KEYS)
     # Read in actor order (the store sorts), so each actor's quotes arrive together: no shuffle.
-    quotes = plan.read(f"SELECT {_ACTOR_KEY} AS k FROM quotes q", _quote_rows, _statement_rows,
-                       key=_statement_actor)
+    quotes = plan.read(_QUOTE_KEYS, _quote_rows, _statement_rows, key=_statement_actor, n_rows=n_quotes,
+                       whole=_merge_statements)
     n = 0
     with conn:
         conn.execute("DELETE FROM statements")
         if quotes is not None:
-            # Each block holds whole actors, and group_statements groups by actor.
-            merged = quotes.map_batches(_merge_statements, batch_format="pyarrow", batch_size=None)
+            # Each block holds whole actors, and group_statements groups by actor (a small
+            # step's read ran _merge_statements already).
+            merged = quotes if plan.one_task(n_quotes) else quotes.map_batches(
+                _merge_statements, batch_format="pyarrow", batch_size=None)
             for statements, links in _results(merged):
                 n += len(statements)
                 conn.executemany("INSERT INTO statements (id, actor_id, speaker, speaker_role, text, kind, date,"
@@ -270,11 +279,12 @@ def merge_events_ray(store, plan: _Plan) -> dict[str, int]:
     from ..store.corpus_phase import iter_event_reports, write_events
 
     n_rows = count_rows(store.conn, _EVENT_ROWIDS)
-    reports = plan.read(_EVENT_ROWIDS, iter_event_reports, _event_rows, n_rows=n_rows)
+    # A small step's read task merges every report, as the local engine does.
+    reports = plan.read(_EVENT_ROWIDS, iter_event_reports, _event_rows, n_rows=n_rows, whole=_merge_event_group)
     merged: Iterable = ()
     if reports is not None:
-        if plan.one_task(n_rows):  # one block of every report: merged as the local engine does
-            ds = reports.map_batches(_merge_event_group, batch_format="pyarrow", batch_size=None)
+        if plan.one_task(n_rows):
+            ds = reports
         else:
             ds = plan.group_map(reports, "key", _merge_event_group)
         merged = _results(ds)  # streamed into the store as the groups finish

@@ -134,6 +134,8 @@ def read_store(store, rows: RowsFn, make: Callable[[list], pa.Table], ranges: Se
 #: group-by's shuffles cost more than the parallel merging saves: the actors step of 10,000
 #: generated articles (177,000 reports) took 10.7 CPU seconds in one task, 18.9 by group-bys.
 ONE_TASK_ROWS = 200_000
+#: Bytes per block of a one-task step's results: the driver maps one block at a time.
+RESULT_BLOCK_BYTES = 4 << 20
 
 
 def pack(obj) -> bytes:
@@ -169,14 +171,24 @@ class Plan:
     def one_task(self, n_rows: int) -> bool:
         return n_rows <= self.one_task_rows
 
-    def read(self, keys_sql: str, rows, make, *, key=None, n_rows: int | None = None):
-        """``rows`` read one task per range of ``keys_sql``'s values (one task, one block, when
-        the step is small); None when ``keys_sql`` has no rows."""
+    def read(self, keys_sql: str, rows, make, *, key=None, n_rows: int | None = None, whole=None):
+        """``rows`` read one task per range of ``keys_sql``'s values; None when there are none.
+
+        When the step is small, one task reads every row into one block and, with ``whole``,
+        runs the step there too: the dataset is then ``whole``'s results, in blocks of at most
+        :data:`RESULT_BLOCK_BYTES`, so the driver never maps a large one."""
         n = count_rows(self.store.conn, keys_sql) if n_rows is None else n_rows
         if not n:
             return None
         if self.one_task(n):
-            return read_store(self.store, rows, make, [(None, None)], key=key, chunk=None)
+            if whole is None:
+                return read_store(self.store, rows, make, [(None, None)], key=key, chunk=None)
+            ctx = ray.data.DataContext.get_current()
+            saved, ctx.target_max_block_size = ctx.target_max_block_size, RESULT_BLOCK_BYTES
+            try:  # a dataset keeps the settings it was made with
+                return read_store(self.store, rows, functools.partial(_then, make, whole), [(None, None)], chunk=None)
+            finally:
+                ctx.target_max_block_size = saved
         ranges = key_ranges(self.store.conn, keys_sql, -(-n // self.chunk))
         return read_store(self.store, rows, make, ranges, key=key, chunk=self.chunk)
 
@@ -185,10 +197,17 @@ class Plan:
         return ds.groupby(column, num_partitions=self.partitions).map_groups(fn, batch_format="pyarrow")
 
 
+def _then(make: Callable, whole: Callable, rows: list) -> pa.Table:
+    return whole(make(rows))
+
+
 def results(ds) -> Iterator:
-    """The payloads of ``ds``, streamed to the driver."""
+    """The payloads of ``ds``, streamed to the driver one block at a time and unpickled one at a
+    time (a block's values all at once can be many)."""
     for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
-        yield from payloads(batch)
+        for chunk in batch.column("p").chunks:
+            for i in range(len(chunk)):
+                yield pickle.loads(chunk[i].as_py())
 
 
 __all__: Sequence[str] = ("CHUNK", "ONE_TASK_ROWS", "between", "count_rows", "key_ranges", "read_store",
