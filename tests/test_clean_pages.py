@@ -332,3 +332,18 @@ def test_the_header_of_a_box_of_links_inside_the_article_is_dropped_with_its_lin
     box = ["Tampere Fire Coverage More", "Rescue service warns of dry weather across the region",
            "Timber prices rise after a season of fires", "Police seek witnesses to a blaze near the harbour"]
     assert body(lines(HEAD, STORY[:3], box, STORY[3:], "Tags: fire")) == STORY
+
+
+CAPTION = "Smoke rises above the timber yard on the edge of Tampere on Sunday."
+
+
+@pytest.mark.parametrize("credit", ["GETTY", "(Image: \u00a9 Example Photo Agency)", "Photo: Reuters", "\u00a9 Jan Smit"])
+def test_a_paragraph_closed_by_a_photo_credit_line_is_the_photo_s_caption(credit):
+    assert body(lines(HEAD, STORY[:2], CAPTION, credit, STORY[2:], "Tags: fire")) == STORY
+    assert body(lines(HEAD, CAPTION, credit, STORY, "Tags: fire")) == STORY
+
+
+def test_a_credit_standing_above_its_caption_leaves_the_paragraph_before_it():
+    # The longer paragraph before the credit is the article's; the short line after it the caption.
+    raw = lines(HEAD, STORY[:2], "\u00a9 Jan Smit", "Firefighters at the yard, Sunday.", STORY[2:], "Tags: fire")
+    assert STORY[1] in body(raw)

@@ -283,6 +283,12 @@ def _closed(lines: list[Line], last: int, nxt: int) -> bool:
     return any(ln.kind in _CLOSING for ln in lines[last + 1:nxt])
 
 
+_PHOTO_CREDIT = re.compile(
+    r"^\(?(?:(?i:image|photo|picture|photograph|credit)s?(?i: credit)?\s*:\s*)?(?:\u00a9|\(c\))\s*[^.!?]{2,50}\)?$|"
+    r"^\(?(?:(?i:image|photo|picture|photograph|credit)s?(?i: credit)?\s*:\s*)(?:\u00a9\s*)?[A-Z][^.!?]{1,50}\)?$|"
+    r"^\(?(?i:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp(?: via getty images)?)\)?$")
+
+
 def find_block(lines: list[Line]) -> tuple[int, int]:
     """Index of the first and last line of the article's paragraph block, or (-1, -1).
 
@@ -382,6 +388,15 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             seen.add(ln.text)
         for i in range(start + 1, end):
             ln = lines[i]
+            # A photo's credit on a line of its own ("(Image: \u00a9 TNG)", "GETTY") closes its
+            # caption, which reads as a paragraph; a credit may also stand above its caption, so
+            # the caption is the shorter of the two lines around it.
+            before, after = lines[i - 1], lines[i + 1]
+            if (_PHOTO_CREDIT.match(ln.text) and before.kind in ("prose", "sentence") and len(before.text) <= 250
+                    and (after.kind not in ("prose", "sentence") or len(before.text) < len(after.text))):
+                before.kind = "caption"
+                ln.kind = "caption"
+                continue
             # A subheading of a word or two, between two paragraphs.
             if (ln.kind == "short" and not ln.bullet and len(cl.words(ln.text)) <= 2
                     and lines[i - 1].kind in ("prose", "sentence") and lines[i + 1].kind == "prose"):
