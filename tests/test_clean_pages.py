@@ -347,3 +347,9 @@ def test_a_credit_standing_above_its_caption_leaves_the_paragraph_before_it():
     # The longer paragraph before the credit is the article's; the short line after it the caption.
     raw = lines(HEAD, STORY[:2], "\u00a9 Jan Smit", "Firefighters at the yard, Sunday.", STORY[2:], "Tags: fire")
     assert STORY[1] in body(raw)
+
+
+def test_a_video_player_right_after_the_last_paragraph_is_dropped():
+    player = ["Video", "Now Playing", "1:23", "Rescue chief on the night of the fire",
+              "The rescue chief spoke to reporters at the yard on Sunday.", "Up Next", "Weather for the week", "2:05"]
+    assert body(lines(HEAD, STORY, player, "Tags: fire", "Copyright \u00a9 2019 Example News")) == STORY

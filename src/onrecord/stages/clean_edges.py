@@ -82,11 +82,12 @@ def mark_player(lines: list[Line], start: int, end: int) -> None:
     """Relabel as ``related`` the titles and blurbs of a video player inside the block
     ``start``..``end``: short lines that stand between two of the player's own lines ("Now
     Playing", "Up Next", a duration "1:23") at most four lines apart."""
-    marks = [i for i in range(start, end + 1) if len(lines[i].text) <= 24 and _PLAYER.match(lines[i].text)]
+    # A player right after the article's last paragraph has its closing lines past the block.
+    marks = [i for i in range(start, min(len(lines), end + 5)) if len(lines[i].text) <= 24 and _PLAYER.match(lines[i].text)]
     for a, b in zip(marks, marks[1:]):
         # Two bare times may be a live report's entries ("10:05"), not a player's.
-        if 1 < b - a <= 4 and not (_BARE_TIME.match(lines[a].text) and _BARE_TIME.match(lines[b].text)):
-            for k in range(a + 1, b):
+        if a <= end and 1 < b - a <= 4 and not (_BARE_TIME.match(lines[a].text) and _BARE_TIME.match(lines[b].text)):
+            for k in range(a + 1, min(b, end + 1)):
                 if lines[k].kind in ("short", "sentence", "prose") and len(cl.words(lines[k].text)) <= 30:
                     lines[k].kind = "related"
 
