@@ -353,3 +353,10 @@ def test_a_video_player_right_after_the_last_paragraph_is_dropped():
     player = ["Video", "Now Playing", "1:23", "Rescue chief on the night of the fire",
               "The rescue chief spoke to reporters at the yard on Sunday.", "Up Next", "Weather for the week", "2:05"]
     assert body(lines(HEAD, STORY, player, "Tags: fire", "Copyright \u00a9 2019 Example News")) == STORY
+
+
+def test_a_dated_teaser_under_a_list_header_above_the_article_does_not_win():
+    teaser = [TEASER_BLURBS[0], "November 15, 2019",
+              TEASER_BLURBS[1] + " The owners said they were delighted with the response from the public."]
+    raw = lines("Home", "Latest News", teaser, "More news", HEAD[2:], STORY, "Tags: fire")
+    assert body(raw) == STORY

@@ -271,6 +271,19 @@ def _headed(lines: list[Line], start: int, reach: int = 5) -> bool:
     return False
 
 
+def _listed(lines: list[Line], first: int, last: int, nxt: int) -> bool:
+    """Whether the text from line ``first`` to ``last`` is an item of a list of teasers: a list
+    header ("Latest News") just above its head, or another paragraph right under a date stamp of
+    its own within eight lines of it (before line ``nxt``, where the text after the list begins)."""
+    if any(ln.kind == "list_header" for ln in lines[max(0, first - 4):first]):
+        return True
+    for i in [*range(max(2, first - 8), first), *range(last + 1, min(nxt, last + 9))]:
+        if (lines[i].kind == "prose" and lines[i - 1].kind != "prose"
+                and any(stamp(ln) for ln in lines[i - 2:i])):
+            return True
+    return False
+
+
 #: Kinds of the lines that close an article before whatever the page shows next: share and
 #: print buttons, tags, a comment section, a "More stories" header, a footer, calls to act.
 _CLOSING = frozenset({"ui", "meta", "tags", "comments", "list_header", "footer", "promo", "bio"})
@@ -330,7 +343,8 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
             elif _head_above(lines, first, 12):
                 # A one-paragraph article under its own date stamp or byline, which the page
                 # closes (share buttons, tags) before the next story's head.
-                won = closed and sum(run.chars for run in own) >= 150
+                won = (closed and sum(run.chars for run in own) >= 150
+                       and not _listed(lines, first, last, blocks[best][0]))
             else:
                 # No head of its own (the page showed no date or byline for it): several
                 # paragraphs read as an article and closed before the next story's head.
