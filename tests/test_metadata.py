@@ -8,7 +8,7 @@ import pytest
 
 from onrecord.model import Document
 from onrecord.stages.clean import clean
-from onrecord.stages.clean_lines import byline_names, photo_credit
+from onrecord.stages.clean_lines import byline_names, has_spam_contact, photo_credit
 from onrecord.stages.metadata import extract_metadata, tidy_title
 from onrecord.stages.metadata_credits import (agency_stamp, credit_reporters, find_authors, find_dateline, name_only,
                                               stamp_byline)
@@ -535,3 +535,45 @@ def test_a_stamp_without_a_year_takes_the_copyright_notices(stamp, footer, iso):
     doc = run("\n".join(["Menu", "Harbour authority approves new ferry terminal", "By Jane Roe", stamp,
                          P1, "", P2, "", P3, footer]))
     assert doc.page_date == iso
+
+
+@pytest.mark.parametrize("line, spam", [
+    ("全国咨询热线: 020-123456789", True),  # placeholder digits counting up
+    ("电话:010-88886666", True),  # two runs of one digit
+    ("Call 1-800-987-6543 today", True),  # counting down
+    ("Copyright © 2024 Powered by 新闻中心   sitemap", True),  # the copy site's own name in another script
+    # What real newsrooms print in their footers.
+    ("Phone: 316-831-6143", False),
+    ("The Hill 1625 K Street, NW Suite 900 Washington DC 20006 | 202-628-8500 tel | 202-628-8503 fax", False),
+    ("Powered by WordPress.com VIP | Privacy Policy | Terms Of Use", False),
+    ("comments powered by Disqus", False),
+])
+def test_copy_site_contact_lines_and_newsroom_footers(line, spam):
+    assert has_spam_contact(line) is spam
+
+
+@pytest.mark.parametrize("footer, repost", [
+    ("Powered by WordPress.com VIP", False),
+    ("Newsroom: 202-628-8500 tel | 202-628-8503 fax", False),
+    ("Hotline: 020-123456789", True),
+])
+def test_a_newsroom_footer_is_not_a_repost_signal(footer, repost):
+    doc = run("\n\n".join(["Exports rise for third month", "Published March 3, 2023", P1, P2, P3,
+                           "Copyright © 2023 Example News", footer]))
+    assert doc.page_date == "2023-03-03" and doc.repost_suspected is repost
+
+
+@pytest.mark.parametrize("stamp, repost", [
+    ("First Published on Mar 3, 2023 01:38 pm", False),  # the page's own stamp
+    ("This story originally appeared in The Conversation.", True),
+    ("From our archives", True),
+])
+def test_first_published_notes(stamp, repost):
+    doc = run("\n\n".join(["Exports rise for third month", "Published March 3, 2023", stamp, P1, P2, P3]))
+    assert doc.repost_suspected is repost
+
+
+def test_a_feature_naming_two_past_years_is_not_an_old_story():
+    doc = run("\n\n".join(["Exports rise for third month", "Published March 3, 2023", P1, P2,
+                           "The ministry has published the figures since 2010, and the 1997 crisis still shapes them."]))
+    assert not doc.repost_suspected

@@ -326,11 +326,30 @@ def is_footer(text: str) -> bool:
 
 
 def has_spam_contact(text: str) -> bool:
-    """Copy-site footer signals: a phone number, a "Powered by" or a placeholder address."""
-    if re.search(r"powered by", text, re.IGNORECASE):
-        return True
-    m = _PHONE.search(text)
-    return bool(m and sum(c.isdigit() for c in m.group()) >= 9)
+    """Copy-site footer signals: a placeholder telephone number ("020-123456789", "010-88886666")
+    or a "Powered by" naming a site in another script. A real newsroom's number or a "Powered by
+    WordPress.com VIP" is no sign: news sites print both."""
+    powered = re.search(r"powered by\s+(.{1,40})", text, re.IGNORECASE)
+    if powered:
+        letters, latin = letter_counts(powered.group(1))
+        if letters > latin:
+            return True
+    return any(_placeholder_digits(re.sub(r"\D", "", m.group())) for m in _PHONE.finditer(text))
+
+
+def _placeholder_digits(digits: str) -> bool:
+    """Whether a telephone number's digits are made up: six or more counting up or down, or two
+    runs of four repeated digits."""
+    if len(digits) < 9:
+        return False
+    steps = [int(b) - int(a) for a, b in zip(digits, digits[1:])]
+    for step in (1, -1):
+        run = 0
+        for s in steps:
+            run = run + 1 if s == step else 0
+            if run >= 5:
+                return True
+    return len(re.findall(r"(\d)\1{3}", digits)) >= 2
 
 
 # --- credits (in clean_credits; re-exported because callers read them from here) ----------------

@@ -26,6 +26,9 @@ __all__ = ["extract_metadata", "find_page_date", "estimate_published", "find_out
 #: Years between the latest year the body mentions and the page's date from which the page is
 #: taken for a later copy or an archive page.
 STALE_YEARS = 3
+#: Year mentions a story needs before their all being old says the page's date is not the story's:
+#: a feature names a past year or two ("since 2010", "the 1965 final") as history.
+STALE_MENTIONS = 3
 #: Foreign-script letters outside the body from which a page counts as a copy site's wrapper
 #: (a language-switch link such as "한국어" is far below it).
 WRAPPER_LETTERS = 12
@@ -200,7 +203,7 @@ def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: s
         signals.append("foreign_wrapper")
     if any(cl.has_spam_contact(t) for k, t, w in lines if k in ("contact", "footer", "foreign")):
         signals.append("contact_spam")
-    if _ARCHIVE.search(" ".join(t for _, t, _ in lines)) or _ARCHIVE.search(doc.body[:300]):
+    if any(_archive_note(t, page_date) for t in [*(t for _, t, _ in lines), doc.body[:300]]):
         signals.append("archive_note")
     if any(_AUTOBLOG.search(t) for k, t, w in lines if w == "pre" and len(t) < 120):
         signals.append("autoblog_byline")
@@ -210,7 +213,7 @@ def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: s
         # One old year is often history ("since the 1988 Olympics"); a story whose every year
         # mention, two or more, lies years before the page's date is an old story.
         years = [y for y in years_mentioned(doc.body) if y <= int(page_date[:4])]
-        if len(years) >= 2 and int(page_date[:4]) - max(years) >= STALE_YEARS:
+        if len(years) >= STALE_MENTIONS and int(page_date[:4]) - max(years) >= STALE_YEARS:
             signals.append("stale_page_date")
     url = doc.url or doc.hints.get("url") or (doc.notes.get("html") or {}).get("url")
     if url:
@@ -222,6 +225,19 @@ def repost_signals(doc: Document, lines: list[list[str]], ev: dict, page_date: s
                     signals.append("byline_domain_differs")
                     break
     return signals
+
+
+def _archive_note(text: str, page_date: str | None) -> bool:
+    """Whether ``text`` says the story was published before, elsewhere or earlier: "First
+    appeared on The Conversation", "From our archives". A "First published on" followed by the
+    page's own date (within a week) is the page's stamp, not a note."""
+    for m in _ARCHIVE.finditer(text):
+        hits = find_dates(text[m.end():m.end() + 40])
+        if page_date and hits and abs((dt.date.fromisoformat(hits[0].iso)
+                                       - dt.date.fromisoformat(page_date)).days) <= 7:
+            continue
+        return True
+    return False
 
 
 def _dateline_differs(first: str, page_date: str) -> bool:
