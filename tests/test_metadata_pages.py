@@ -9,15 +9,10 @@ from onrecord.stages.clean import clean
 from onrecord.stages.metadata import extract_metadata, headline_paragraph, split_glued_bylines
 from onrecord.stages.metadata_credits import credit_place, find_agencies, find_authors, find_dateline, name_list, stamp_byline
 from onrecord.stages.metadata_dates import find_dates, relative_days
+from tests.test_clean import P1, P2, P3
 
 SETTINGS = {"clean": {"min_body_chars": 200}, "language": {"keep": ["en"]}}
 HEAD = "Harbour authority approves new ferry terminal"
-P1 = ("The finance ministry said on Tuesday that exports rose for a third straight month in October, "
-      "helped by strong demand for chips and cars from overseas buyers.")
-P2 = ('"We expect the recovery to continue into next year," Deputy Minister Park Sun-ho told reporters, '
-      "adding that risks from weaker demand in Europe remained.")
-P3 = ("Shipments to China, the country's largest trading partner, grew 6.1 percent from a year earlier, "
-      "while those to the United States climbed 9 percent.")
 FOOTER = "\u00a9 2030 Example Media. All rights reserved."
 
 
