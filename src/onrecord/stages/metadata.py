@@ -144,14 +144,15 @@ def find_page_date(lines: list[list[str]], given: str | None = None,
         by = any(abs(b - n) <= 2 for b in bylines)
         ranked.append(((where != "pre", not by, order[dkind], -n if where == "pre" else n), hit.iso, dkind))
     # A relative stamp by the byline (a teaser's "2 hours ago" in a list is not the article's).
-    rel = next((relative_days(text) for n, (_k, text, where) in enumerate(lines)
-                if where == "pre" and len(text) < 80 and relative_days(text) is not None
-                and any(abs(b - n) <= 2 for b in bylines)), None)
+    rel = next((days for n, (_k, text, where) in enumerate(lines)
+                if where == "pre" and len(text) < 80 and any(abs(b - n) <= 2 for b in bylines)
+                and (days := relative_days(text)) is not None), None)
     if not ranked:
         yearless = _yearless_stamp(lines, bylines)
-        if yearless or rel is None or not anchor or not find_dates(str(anchor)):
+        anchored = find_dates(str(anchor)) if anchor and rel is not None and not yearless else []
+        if not anchored:
             return yearless, None, age
-        base = dt.date.fromisoformat(find_dates(str(anchor))[0].iso)
+        base = dt.date.fromisoformat(anchored[0].iso)
         return (base - dt.timedelta(days=rel)).isoformat(), "relative", age
     ranked.sort()
     (outside, lone, _o, _n), iso, dkind = ranked[0]
