@@ -360,3 +360,18 @@ def test_a_dated_teaser_under_a_list_header_above_the_article_does_not_win():
               TEASER_BLURBS[1] + " The owners said they were delighted with the response from the public."]
     raw = lines("Home", "Latest News", teaser, "More news", HEAD[2:], STORY, "Tags: fire")
     assert body(raw) == STORY
+
+
+def test_a_newsletter_sign_up_form_inside_the_article_does_not_end_it():
+    form = ["Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.", "Sign Up",
+            "This site is protected by recaptcha Privacy Policy | Terms of Service"]
+    assert body(lines(HEAD, STORY[:2], form, STORY[2:], "Tags: fire", "Copyright \u00a9 2019 Example News")) == STORY
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("This site is protected by recaptcha Privacy Policy | Terms of Service", False),
+    ("Copyright 2019 Example News. Privacy Policy | Terms of Service", True),
+])
+def test_a_sign_up_form_s_notice_is_no_footer(text, expected):
+    from onrecord.stages import clean_lines as cl
+    assert cl.is_footer(text) is expected

@@ -279,7 +279,8 @@ _FOOTER_HINTS = ("copyright", "\u00a9", "(c)", "rights reserved", "powered by", 
 
 def _footer(text: str) -> bool:
     low = text.lower()
-    return any(h in low for h in _FOOTER_HINTS) and bool(_FOOTER.search(text))
+    # A sign-up form's notice names the policies too, but the form may stand inside an article.
+    return any(h in low for h in _FOOTER_HINTS) and bool(_FOOTER.search(text)) and "recaptcha" not in low
 
 
 def _phone(text: str) -> bool:

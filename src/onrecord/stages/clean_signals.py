@@ -61,7 +61,9 @@ _PROMO_STRONG = re.compile(
     r"\b(?:unsubscribe|sign(?:ing)? up (?:here |now |today )?(?:for|to) (?:our|the (?:free )?(?:\w+ )?(?:newsletter|"
     r"daily|weekly))|sign up (?:here|now|today)\b|subscribe (?:to our|now|today|here)|click(?:ing)? here|"
     r"click to (?:subscribe|read|watch|learn|see|download|share|support|sign|join)|tap here|"
-    r"follow (?:us|me)\b|(?:delivered|sent) (?:straight |right )?to your inbox|to your inbox|no spam\b|"
+    r"follow (?:us|me)\b|(?:delivered|sent) (?:straight |right )?to your inbox|(?:to|meets?|hits?) your inbox|no spam\b|"
+    # a sign-up form's notice: "This site is protected by reCAPTCHA and the Google Privacy Policy ..."
+    r"protected by recaptcha|"
     r"affiliate commission|(?:may|might|could|will) (?:earn|receive|get) an? (?:small )?(?:affiliate )?commission|"
     r"(?:may|might|could) (?:earn|receive|get) a (?:small )?(?:share|portion|cut|percentage) of (?:the |any )?"
     r"sales?\b|if you (?:buy|purchase) (?:something|anything)[^.]{0,40}\b(?:through|via) "
@@ -96,7 +98,7 @@ _PROMO_HINTS = ("subscri", "sign", "click", "tap here", "follow", "inbox", "spam
                 "want more", "newsletter", "cookie", " app", "support", "member", "registering", "retrieved",
                 "thanks for", "youtube", "visit", "check out", "watch", "listen", "read more", "read the full",
                 "part of", "already", "reading", "partners", "vendors", "personal data", "manage",
-                "accept all", "privacy")
+                "accept all", "privacy", "protected by")
 # Weaker calls, trusted only at the article's edges: a sentence that opens with a call to act, or
 # that addresses the reader and names an action on the site ("... we send an email ...").
 _PROMO_IMPERATIVE = re.compile(
