@@ -253,10 +253,11 @@ def test_plan_hints_do_not_change_results(store, monkeypatch, filters, newest_fi
 
     f = Filters.of(**filters)
     pages = []
-    for hint in (True, False):  # INDEXED BY statements_date and events NOT INDEXED, or neither
-        monkeypatch.setattr(views, "_walk_dates", lambda *args, hint=hint: hint)
-        monkeypatch.setattr(views, "_scan_events", lambda *args, hint=hint: hint)
+    # INDEXED BY statements_date and events NOT INDEXED; INDEXED BY the date index for both; neither
+    for walk, scan in ((True, True), (True, False), (False, False)):
+        monkeypatch.setattr(views, "_walk_dates", lambda *args, hint=walk: hint)
+        monkeypatch.setattr(views, "_scan_events", lambda *args, hint=scan: hint)
         pages.append([[e["id"] for e in views.page(store, kind, f, limit=2, newest_first=newest_first,
                                                      after=("2016-01-01", "0") if newest_first is False else None)]
                       for kind in ("statements", "events")])
-    assert pages[0] == pages[1]
+    assert pages[0] == pages[1] == pages[2]
