@@ -375,3 +375,27 @@ def test_a_newsletter_sign_up_form_inside_the_article_does_not_end_it():
 def test_a_sign_up_form_s_notice_is_no_footer(text, expected):
     from onrecord.stages import clean_lines as cl
     assert cl.is_footer(text) is expected
+
+
+DATES = ["June 9 \u2013 Tampere, Finland @ Sports Hall", "June 10 \u2013 Turku, Finland @ Concert Hall",
+         "Aug. 2 \u2013 Oulu, Finland @ City Arena", "Aug. 4 \u2013 Espoo, Finland @ Metro Arena",
+         "Sept. 5 \u2013 Vaasa, Finland @ Harbour Stage"]
+
+
+@pytest.mark.parametrize("heading", ["Rescue service open days:", "Timber yard fire open days"])
+def test_a_list_of_facts_closing_the_article_is_kept(heading):
+    raw = lines(HEAD, STORY, heading, DATES, "Additional reporting by Jan Smit", "Copyright \u00a9 2019 Example News")
+    assert body(raw) == STORY + [heading] + DATES
+
+
+@pytest.mark.parametrize("tail", [
+    # a header of its own and headlines of no common form: other stories
+    ["More stories", "Orchestra returns to the music hall", "Tram line to close for repairs in spring",
+     "Storm batters coast as thousands lose power", "Council approves the new budget"],
+    # a heading that has nothing to do with the article
+    ["Concert calendar", *DATES],
+    # three facts are no list yet
+    ["Rescue service open days:", *DATES[:3]],
+])
+def test_other_lines_after_the_article_are_not_a_closing_list(tail):
+    assert body(lines(HEAD, STORY, tail, "Copyright \u00a9 2019 Example News")) == STORY

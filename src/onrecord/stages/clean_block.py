@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
-from .clean_edges import dateline_start, is_dateline_lede, mark_link_lists, mark_player, stamp, trim_edges
+from .clean_edges import closing_list, dateline_start, is_dateline_lede, mark_link_lists, mark_player, stamp, trim_edges
 from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical, topical_words
 
 if TYPE_CHECKING:
@@ -417,6 +417,7 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
                 ln.kind = "subhead"
         mark_player(lines, start, end)
         mark_link_lists(lines, start, end)
+        end = closing_list(lines, start, end)
     return trim_edges(lines, start, end)
 
 

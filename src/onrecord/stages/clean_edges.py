@@ -142,6 +142,46 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
                 lines[k].kind = "related"
 
 
+#: An item of a list of facts: a short lead, a separator, the fact ("June 9 \u2013 Tampa, FL @ Arena",
+#: "England (Group A): 10th appearance").
+_FACT_ITEM = re.compile(r"^[^!?:\u2013\u2014]{2,50}?(: | \u2013 | \u2014 | -- | - )\S")
+
+
+def closing_list(lines: list[Line], start: int, end: int) -> int:
+    """The end of the block ``start``..``end`` (line indices) moved past a list of facts that
+    closes the article (a tour's dates, the teams that qualified, a schedule): a heading right
+    under the last paragraph that ends in a colon or names something the article does, then four
+    or more short lines of one form (a short lead, the same separator, the fact). The heading is
+    relabelled ``subhead`` and the lines ``item``. A list of other stories has a header of its own
+    ("Related stories") and headlines of no common form."""
+    if start < 0 or end + 2 >= len(lines) or lines[end].kind != "prose":
+        return end
+    head = lines[end + 1]
+    if head.kind not in ("short", "sentence") or head.bullet or not 1 <= len(cl.words(head.text)) <= 12:
+        return end
+    if not head.text.rstrip().endswith(":"):
+        article: set[str] = set()
+        for ln in lines[start:end + 1]:
+            if ln.kind == "prose":
+                article |= keywords(ln.text)
+        if not keywords(head.text) & article:
+            return end
+    seps: list[str] = []
+    j = end + 2
+    while j < len(lines) and lines[j].kind in ("short", "sentence", "item") and len(cl.words(lines[j].text)) <= 20:
+        m = _FACT_ITEM.match(lines[j].item or lines[j].text)
+        if not m or (seps and m.group(1) != seps[0]):
+            break
+        seps.append(m.group(1))
+        j += 1
+    if len(seps) < 4:
+        return end
+    head.kind = "subhead"
+    for k in range(end + 2, j):
+        lines[k].kind = "item"
+    return j - 1
+
+
 #: Kinds that close an article: what follows them inside the block is end matter too.
 _END_MATTER = frozenset({"bio", "promo", "comments"})
 
