@@ -399,3 +399,20 @@ def test_a_list_of_facts_closing_the_article_is_kept(heading):
 ])
 def test_other_lines_after_the_article_are_not_a_closing_list(tail):
     assert body(lines(HEAD, STORY, tail, "Copyright \u00a9 2019 Example News")) == STORY
+
+
+def test_boxes_of_links_under_a_bare_repeated_header_do_not_cut_off_the_first_paragraphs():
+    # A lede sharing few words with the rest, far from the article's head (share buttons between).
+    lede = ["Thick smoke drifted over the northern districts as dozens of crews arrived from three neighbouring "
+            "municipalities, the rescue service sirens audible for hours across the lakeside suburbs of Tampere.",
+            "Commuters described flames reaching higher than nearby apartment blocks while helicopters circled "
+            "overhead and volunteers handed out bottled water to exhausted crews at the fire."]
+    boxes = ["Related", "Rescue service warns of dry weather across the region", "Timber prices rise after a season of fires",
+             "Related", "Orchestra returns to the music hall", "Tram line to close for repairs in spring"]
+    share = ["Facebook", "Twitter", "Reddit", "Email", "Print", "Share"]
+    assert body(lines(HEAD, share, lede, boxes, STORY[1:], "Tags: fire")) == lede + STORY[1:]
+
+
+def test_a_one_sentence_teaser_with_its_read_more_button_above_the_article_is_dropped():
+    teaser = ["The best deals of the week from our shopping desk.", "Read More"]
+    assert body(lines(HEAD, teaser, STORY, "Tags: fire")) == STORY

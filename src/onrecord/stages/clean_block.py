@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import clean_lines as cl
-from .clean_edges import closing_list, dateline_start, is_dateline_lede, mark_link_lists, mark_player, stamp, trim_edges
+from .clean_edges import closing_list, dateline_start, is_box_head, is_dateline_lede, mark_link_lists, mark_player, stamp, trim_edges
 from .clean_runs import HARD, Run, build_runs, keepable as _keepable, run_score, topical, topical_words
 
 if TYPE_CHECKING:
@@ -154,7 +154,8 @@ def _grow(lines: list[Line], runs: list[Run], seed: int) -> tuple[int, int, floa
             return False
         # Text going on after an inline box of links, as densely written as an article, needs
         # less to share.
-        boxed = size <= 10 and any(ln.kind in ("list_header", "related") for ln in gap)
+        # The box's header may be a bare word the page repeats box after box ("Related").
+        boxed = size <= 10 and any(ln.kind in ("list_header", "related") or is_box_head(ln.text) for ln in gap)
         if boxed and run.prose >= 2 and run.prose >= 0.6 * run.size and on_topic >= 0.1:
             return True
         # The first paragraph or two right under the article's head, then a box, a gallery or an

@@ -30,6 +30,11 @@ _BOX_HEAD = re.compile(
 )
 
 
+def is_box_head(text: str) -> bool:
+    """Whether ``text`` is the header of a box of links ("Related", "DON'T MISS", "More in Politics")."""
+    return bool(_BOX_HEAD.match(text.strip()))
+
+
 _READ_MORE = re.compile(r"^(?:read more|read the full (?:story|article)|continue reading|full story|watch now)\W*$", re.IGNORECASE)
 
 
@@ -114,8 +119,11 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
             i = j
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if headline_like(ln) and nxt is not None and _READ_MORE.match(nxt.text):
-            ln.kind = "related"  # a link with its "Read more" button
+        # A link with its "Read more" button; a teaser's blurb of a sentence too (a lede cut off
+        # before its "Read more" runs longer).
+        blurb = ln.kind in ("sentence", "prose") and not ln.bullet and len(cl.words(ln.text)) <= 12
+        if (headline_like(ln) or blurb) and nxt is not None and _READ_MORE.match(nxt.text):
+            ln.kind = "related"
             i += 1
             continue
         if headline_like(ln):
