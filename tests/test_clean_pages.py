@@ -416,3 +416,9 @@ def test_boxes_of_links_under_a_bare_repeated_header_do_not_cut_off_the_first_pa
 def test_a_one_sentence_teaser_with_its_read_more_button_above_the_article_is_dropped():
     teaser = ["The best deals of the week from our shopping desk.", "Read More"]
     assert body(lines(HEAD, teaser, STORY, "Tags: fire")) == STORY
+
+
+def test_a_caption_repeating_the_short_first_paragraph_leaves_the_paragraph():
+    lede = "Fire destroyed a warehouse at a timber yard in Tampere on Sunday, the rescue service said."
+    raw = lines(HEAD, lede, "Photo by Jan Smit/Example Photo Agency", lede, STORY[1:], "Tags: fire")
+    assert body(raw) == [lede] + STORY[1:]

@@ -57,6 +57,11 @@ def mark_relations(lines: list[Line], hint_title: str | None) -> None:
             if keys[j] == keys[i]:
                 if ln.kind == "prose" and len(ln.text) >= 150:
                     lines[j].kind = "dup"  # a paragraph scraped twice: keep the first copy
+                elif (ln.kind in ("prose", "sentence") and lines[j].kind == ln.kind and _WHOLE_SENTENCE.search(ln.text)
+                      and j + 1 < len(lines) and lines[j + 1].kind == "prose"):
+                    # A short first paragraph that a photo's caption above it repeats: the copy
+                    # the article goes on from is the paragraph.
+                    ln.kind = "dup"
                 else:
                     for k in (i, j):
                         if lines[k].kind not in ("caption", "foreign"):
