@@ -422,3 +422,11 @@ def test_a_caption_repeating_the_short_first_paragraph_leaves_the_paragraph():
     lede = "Fire destroyed a warehouse at a timber yard in Tampere on Sunday, the rescue service said."
     raw = lines(HEAD, lede, "Photo by Jan Smit/Example Photo Agency", lede, STORY[1:], "Tags: fire")
     assert body(raw) == [lede] + STORY[1:]
+
+
+def test_an_interview_s_short_questions_and_answers_are_no_list_of_links():
+    qa = ["Q: Favorite books?", "A: The Long Winter and The Rescue", "Q: Favorite places you have visited?",
+          "A: Oulu and Turku in the summer", "Q: Favorite athlete?", "A: Kimi Raikkonen"]
+    raw = lines(HEAD, STORY[:3], qa, STORY[3:], "Tags: fire")
+    assert body(raw) == STORY[:3] + qa + STORY[3:]
+

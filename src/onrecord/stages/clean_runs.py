@@ -61,10 +61,15 @@ def keepable(ln: Line) -> bool:
     return ln.kind in ("prose", "sentence", "item", "embed")
 
 
+#: An interview's question or answer ("Q: Favorite books?", "A: Lebron James").
+_QA_LABEL = re.compile(r"^[QA][:.] ")
+
+
 def headline_like(ln: Line) -> bool:
     """A short line written as a headline or link text: no paragraph, no list bullet, three to
-    twenty-five words, not closing a sentence with a period."""
-    if ln.kind not in ("short", "sentence") or ln.bullet:
+    twenty-five words, not closing a sentence with a period; an interview's short questions and
+    answers ("Q: Favorite books?") are none."""
+    if ln.kind not in ("short", "sentence") or ln.bullet or _QA_LABEL.match(ln.text):
         return False
     n = len(cl.words(ln.text))
     # A line ending in a colon or an ellipsis introduces what follows.
