@@ -430,3 +430,20 @@ def test_an_interview_s_short_questions_and_answers_are_no_list_of_links():
     raw = lines(HEAD, STORY[:3], qa, STORY[3:], "Tags: fire")
     assert body(raw) == STORY[:3] + qa + STORY[3:]
 
+
+ROUNDUP = ["Tampere d. Turku 70-44", "Tampere (1-0): Virtanen 25 points. Laine 17 points. Smit 10 points.",
+           "Turku (0-1): Nieminen 15 points. Koski 6 points. Heikkinen 4 points.",
+           "Oulu d. Espoo 53-9", "Oulu (1-0): Korhonen 19 points. Makinen 6 steals. Salo 4 points.",
+           "Espoo (0-1): Lahtinen 4 points. Jarvinen 2 points."]
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (lines("Home", "Basketball round-up: Tampere stays unbeaten", "By Anna Virtanen", "November 18, 2019", ROUNDUP,
+           "Copyright \u00a9 2019 Example News"), ROUNDUP[1:]),
+    # no date stamp or byline over the sentences: nothing reads as an article
+    (lines("Home", "Basketball round-up: Tampere stays unbeaten", ROUNDUP, "Copyright \u00a9 2019 Example News"), []),
+    # too little to be an article
+    (lines("Home", "Basketball round-up", "November 18, 2019", ROUNDUP[:3], "Copyright \u00a9 2019 Example News"), []),
+])
+def test_a_round_up_of_results_with_no_paragraph_is_kept_under_its_head(raw, expected):
+    assert body(raw) == expected

@@ -308,6 +308,26 @@ _PHOTO_CREDIT = re.compile(
     r"^\(?(?i:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp(?: via getty images)?)\)?$")
 
 
+def _listing_block(lines: list[Line], reach: int = 12) -> tuple[int, int]:
+    """The block of an article with no paragraph at all (a round-up of results, a listing of
+    short facts), or (-1, -1): under the article's date stamp or byline, from the first line that
+    can carry text to the last complete sentence before the next stamp, footer or other hard
+    boundary; the first sentence within ``reach`` lines of the stamp, and three sentences or more
+    adding up to a paragraph's length (200 characters)."""
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "sentence" and not ln.bullet), None)
+    if first is None:
+        return -1, -1
+    head = next((i for i in range(first - 1, max(-1, first - 1 - reach), -1) if stamp(lines[i])), None)
+    if head is None:
+        return -1, -1
+    stop = next((i for i in range(head + 1, len(lines)) if lines[i].kind in HARD or stamp(lines[i])
+                 or lines[i].kind == "footer"), len(lines))
+    sentences = [i for i in range(first, stop) if lines[i].kind == "sentence" and not lines[i].bullet]
+    if len(sentences) < 3 or sum(len(lines[i].text) for i in sentences) < 200:
+        return -1, -1
+    return trim_edges(lines, head + 1, sentences[-1])
+
+
 def find_block(lines: list[Line]) -> tuple[int, int]:
     """Index of the first and last line of the article's paragraph block, or (-1, -1).
 
@@ -319,12 +339,14 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
        (the next story on a page that scrolls on).
     3. Extend the start backwards over complete sentences (a short first paragraph) and trim
        the end back to the last complete sentence.
+
+    A page with no paragraph at all may still hold an article of short lines (``_listing_block``).
     """
     _mark_unstopped(lines)
     _mark_sentence_lines(lines)
     runs = build_runs(lines)
     if not runs:
-        return -1, -1
+        return _listing_block(lines)
     blocks = [_grow(lines, runs, r) for r in range(len(runs))]
     # The block holding the most article wins; an earlier block of several paragraphs under its
     # own date stamp or byline that comes close is the article and the later one the next story
