@@ -3,7 +3,7 @@
 ``clean`` labels every line of the page (prose, headline-like, date stamp, byline, credit, photo
 caption, interface chrome, contact/footer, another script, duplicate, teaser, comment header,
 post furniture, call to act, embedded post), relabels lines by their neighbours
-(``clean_block.mark_relations``), cuts the page into runs of paragraphs and grows the article's
+(``clean_relabel.mark_relations``), cuts the page into runs of paragraphs and grows the article's
 block from the most article-like of them (``clean_runs``, ``clean_block.find_block``: cohesion,
 comment sections, streams of posts, teaser lists, the head's date stamp), narrows the block at its
 edges and drops the links inside it (``clean_edges``), and keeps the block's paragraphs. Every
@@ -20,7 +20,8 @@ from ..model import Document
 from . import clean_lines as cl
 from . import clean_signals as cs
 from .html import extract_html
-from .clean_block import find_block, find_html_block, keep_in_block, keep_in_html, mark_relations
+from .clean_block import find_block, find_html_block, keep_in_block, keep_in_html
+from .clean_relabel import mark_relations
 from .metadata_dates import date_line_kind
 
 _LIST_HEADER = re.compile(
