@@ -320,3 +320,21 @@ def test_the_stamp_nearest_the_article_beats_the_headers_day():
 ])
 def test_a_two_sentence_standfirst_and_a_quotes_attribution_are_not_the_headline(lines):
     assert run(lines).title == HEAD
+
+
+SWIM = "Trinity Academy junior John Doe won the 200 yard medley, and Jane Roe took the backstroke title."
+
+
+@pytest.mark.parametrize("above,name,body,authors", [
+    # a photo caption's name line (the swimmer and her school) over the stamp, under other captions
+    (["Jane Roe 100 backstroke"], "John Doe Trinity", SWIM, []),
+    # the writer's name over the stamp: the article does not write about the writer
+    (["Jane Roe 100 backstroke"], "John Doe", "The pool reopened on Friday after a month of repairs.", ["John Doe"]),
+    # a contact line names the writer too
+    ([], "John Doe", "The pool reopened on Friday.\n\nContact John Doe at jdoe@example.com.", ["John Doe"]),
+    # right under the headline, the name line is the byline
+    ([], "John Doe", SWIM, ["John Doe"]),
+])
+def test_a_caption_s_name_over_the_stamp_is_not_the_byline(above, name, body, authors):
+    lines = [["short", t, "pre"] for t in [HEAD, *above, name]] + [["date", "Posted: Fri 6:45 PM, Feb 16, 2030", "pre"]]
+    assert find_authors(lines, title=HEAD, body=body) == authors

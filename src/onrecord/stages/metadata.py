@@ -66,7 +66,7 @@ def extract_metadata(doc: Document, settings: dict) -> Document:
     if not sure and "\n\n" in doc.body and headline_paragraph(first):
         doc.title = first.strip()  # the headline kept at the top of the body; no line before it stands out
     doc.authors = find_authors(lines, _as_list(doc.hints.get("authors")) + list(html.get("authors") or []),
-                               doc.title, html.get("sitename") or doc.hints.get("outlet"))
+                               doc.title, html.get("sitename") or doc.hints.get("outlet"), doc.body)
     if not doc.authors:
         # A writer's name with the handle left at the top of the body ("Jane Roe @janeroe").
         doc.authors = [name_only(p) for p in doc.body.split("\n\n")[:3] if "@" in p and decorated_name(p)][:1]

@@ -257,13 +257,25 @@ def _next_to_stamp(lines: list[list[str]], n: int) -> bool:
                for k in (n - 1, n + 1))
 
 
+#: A paragraph that names the writer as such: a credit, a contact line, a call to follow.
+_WRITER_MENTION = re.compile(r"(?i)contribut|\breporting\b|\bcontact\b|\breach(?:ed)?\b|e-?mail|\bfollow\b|@")
+
+
+def _written_about(body: str, name: str) -> bool:
+    """Whether the article ``body`` writes about the person ``name`` (its first two words, so that
+    a caption's "Jane Roe Trinity" is "Jane Roe"), outside a credit or contact line."""
+    short = " ".join(name.split()[:2])
+    return any(short in para and not _WRITER_MENTION.search(para) for para in body.split("\n\n"))
+
+
 def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: str | None = None,
-                 site: str | None = None) -> list[str]:
+                 site: str | None = None, body: str | None = None) -> list[str]:
     """Bylined writers and reporters from the labelled lines (bylines, "Name email" lines,
     production credits, a byline sharing the date stamp's line, a line holding just a name right
-    under the headline ``title`` or next to the article's date stamp), plus ``extra`` names (from
-    the HTML page, cut where the markup ran them into a date or a credit; not the ``site``'s own
-    name), without duplicates."""
+    under the headline ``title`` or next to the article's date stamp, unless the article ``body``
+    writes about that person: a photo caption's name), plus ``extra`` names (from the HTML page,
+    cut where the markup ran them into a date or a credit; not the ``site``'s own name), without
+    duplicates."""
     names: list[str] = []
     stamps: set[int] = set()
     # Several bylines after the article are a list of other stories' writers; one is the
@@ -320,7 +332,11 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
         back = -1
         while n + back >= 0 and back > -3 and (_ROLE_LINE.search(lines[n + back][1]) or name_only(lines[n + back][1])):
             back -= 1
-        if {n + step, n + back} & stamps or (n + back) in heads:
+        if (n + back) in heads:
+            names.append(name_only(text))
+        elif {n + step, n + back} & stamps and not (body and _written_about(body, name_only(text))):
+            # Over the stamp but away from the headline, a name the article writes about is a
+            # photo's caption ("Jane Roe Trinity": the swimmer and her school), not the writer's.
             names.append(name_only(text))
     for name in extra or []:
         name = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE)
