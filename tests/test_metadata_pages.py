@@ -338,3 +338,20 @@ SWIM = "Trinity Academy junior John Doe won the 200 yard medley, and Jane Roe to
 def test_a_caption_s_name_over_the_stamp_is_not_the_byline(above, name, body, authors):
     lines = [["short", t, "pre"] for t in [HEAD, *above, name]] + [["date", "Posted: Fri 6:45 PM, Feb 16, 2030", "pre"]]
     assert find_authors(lines, title=HEAD, body=body) == authors
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Jane Roe Florida Today", "Jane Roe"),
+    ("Jane Q. Roe Sioux Falls Argus Leader", "Jane Q. Roe"),
+    ("Equestrian Monthly Editorial Staff", None),  # a desk's credit
+    ("Support The Guardian", None),  # one word after the "name": a call, not a byline
+    ("Jane Roe", None),  # name_only's
+])
+def test_paper_byline(text, name):
+    from onrecord.stages.metadata_credits import paper_byline
+    assert paper_byline(text) == name
+
+
+def test_a_name_and_paper_line_over_the_stamp_is_the_byline_not_the_headline():
+    doc = run(["Menu", HEAD, "Jane Roe Florida Today", "Published 2:16 AM EST Nov 20, 2030"])
+    assert (doc.title, doc.authors) == (HEAD, ["Jane Roe"])

@@ -116,6 +116,22 @@ def _name_then_paper(part: str) -> str | None:
     return name_only(" ".join(toks[:size]))
 
 
+#: Words of a desk's credit after a name ("Example Editorial Staff"), which is no newspaper's name.
+_DESK_TAIL = frozenset("staff desk team editorial bureau service services wire wires newsroom".split())
+
+
+def paper_byline(text: str) -> str | None:
+    """The writer's name of a byline line without "By" that names the newspaper after the writer
+    ("Jane Roe Florida Today", "Jane Q. Roe Sioux Falls Argus Leader"): a name, then two words or
+    more ending in a newspaper's word, none of them a desk's; None otherwise. Callers take it only
+    next to the article's date stamp."""
+    toks = text.split()
+    if len(toks) < 4 or len(text) > 60 or any(t.lower() in _DESK_TAIL for t in toks[2:]):
+        return None
+    name = _name_then_paper(text)
+    return name if name and len(toks) - len(name.split()) >= 2 else None
+
+
 def name_list(text: str) -> list[str]:
     """The names of a line that holds only writers' names, joined by "and" or commas, with an
     outlet in capitals after them ("Jane Roe and John Doe USA TODAY" -> both, "Jane Roe NEWSDAY"
@@ -311,6 +327,9 @@ def find_authors(lines: list[list[str]], extra: list[str] | None = None, title: 
             continue
         listed = [] if name_only(text) else name_list(text)
         if not name_only(text) and not listed:
+            paper = paper_byline(text)
+            if paper and {n - 1, n + 1} & stamps:
+                names.append(paper)  # "Jane Roe Florida Today" over the stamp
             continue
         if listed:
             # "Jane Roe and John Doe USA TODAY" by the stamp or under the headline.

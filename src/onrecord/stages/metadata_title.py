@@ -10,7 +10,7 @@ import collections
 import re
 
 from . import clean_lines as cl
-from .metadata_credits import agency_byline, decorated_name, kind_byline, name_list, name_only, stamp_byline
+from .metadata_credits import agency_byline, decorated_name, kind_byline, name_list, name_only, paper_byline, stamp_byline
 from .metadata_dates import MONTH_DAY_LINE, date_line_kind, find_dates, relative_days
 
 _GLUED_BYLINE = re.compile(rf"^(?P<head>\S.{{10,}}?)\s+by\s+(?P<name>{cl.NAME}?)(?P<rest>\s*[\u2014\u2013|,-].*)?$")
@@ -135,8 +135,10 @@ def pick_title_scored(lines: list[list[str]], given: str | None = None, sitename
                                                             or decorated_name(text) or name_list(text)
                                                             or _stamp_like(text) or kind_byline(text)
                                                             or _BY_LINE.match(text)))}
-    # A byline naming the wire after the writers, over or under the stamp ("Jane Roe, AP Auto Writer").
-    anchors |= {n for n, (_i, _k, text) in enumerate(pre) if agency_byline(text)[0] and (n - 1 in anchors or n + 1 in anchors)}
+    # A byline naming the wire or the paper after the writer, over or under the stamp ("Jane Roe,
+    # AP Auto Writer", "Jane Roe Florida Today").
+    anchors |= {n for n, (_i, _k, text) in enumerate(pre) if (agency_byline(text)[0] or paper_byline(text))
+                and (n - 1 in anchors or n + 1 in anchors)}
     # A field's label and its value ("Author:" / "Jane Roe", "Publish date:" / "Nov 18, 2019")
     # belong to the article's head.
     labels = {n for n, (_i, _k, text) in enumerate(pre) if _HEAD_LABEL.match(text.strip())}
