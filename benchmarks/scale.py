@@ -7,7 +7,10 @@ mix. "seconds" is the whole ingest (reading, stages, store writes, corpus phase)
 "stages s" (until the last document is stored) and "corpus s" (the corpus phase); a local Ray is
 started before the clock starts (its start-up is printed apart). "peak MB" is the driver process's
 peak resident memory, over the whole run and until the last document is stored ("stages peak MB":
-the per-document half); it must not grow with the corpus. Prints a table; asserts nothing.
+the per-document half); it must not grow with the corpus. "CPU s" is the CPU time of the whole run
+over the driver and every process it started or runs on (pool workers, a local Ray's raylet,
+actors and services; read every half second), "driver CPU s" the driver's own: on a machine shared with other work these compare
+engines where seconds do not. Prints a table; asserts nothing.
 
     python benchmarks/scale.py                      # 2,000 articles; local 1, 2 and Ray 1, 2
     python benchmarks/scale.py --sizes 2000,10000   # also 10,000 (long: tens of minutes)
@@ -54,31 +57,67 @@ def child(engine: str, workers: int, folder: str, db: str) -> None:
         last[0] = time.perf_counter()
         stages_peak[0] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    meter, d0 = CpuMeter(), time.process_time()
     t0 = time.perf_counter()
     report = api.ingest(db, [folder], settings=settings, processes=workers, engine=engine, progress=progress)
     end = time.perf_counter()
+    cpu, driver_cpu = meter.stop(), time.process_time() - d0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"documents": report.documents, "counts": report.counts, "corpus": report.corpus,
                       "seconds": end - t0, "per_doc_s": last[0] - t0, "corpus_s": end - last[0],
-                      "ray_start": ray_start, "peak_mb": peak_mb, "stages_peak_mb": stages_peak[0]}))
+                      "ray_start": ray_start, "peak_mb": peak_mb, "stages_peak_mb": stages_peak[0],
+                      "cpu": cpu, "driver_cpu": driver_cpu}))
 
 
-def _tree_cpu() -> float:
-    """CPU seconds of this process and its live descendants (a local Ray's processes)."""
+def _cpu_by_process() -> dict:
+    """CPU seconds of this process and each live descendant (a local Ray's processes), keyed by
+    (pid, start time) so a reused pid is a new process."""
     tick, parent, cpu = os.sysconf("SC_CLK_TCK"), {}, {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        parent[int(pid)], cpu[int(pid)] = int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
-    me, total = os.getpid(), 0.0
-    for pid, seconds in cpu.items():
+        parent[int(pid)] = int(fields[1])
+        cpu[int(pid), fields[19]] = (int(fields[11]) + int(fields[12])) / tick
+    me, out = os.getpid(), {}
+    for (pid, started), seconds in cpu.items():
         up = pid
         while up and up != me:
             up = parent.get(up, 0)
-        total += seconds if up == me else 0.0
-    return total
+        if up == me:
+            out[pid, started] = seconds
+    return out
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process and its live descendants."""
+    return sum(_cpu_by_process().values())
+
+
+class CpuMeter:
+    """CPU seconds used by this process and every process it starts while the meter runs, read
+    every ``every`` seconds in a thread: a process that ends (a pool worker, a Ray actor) counts
+    until its last reading, so up to ``every`` seconds of each such process can be missed."""
+
+    def __init__(self, every: float = 0.5):
+        import threading
+
+        self.every, self.first, self.last = every, _cpu_by_process(), {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.done.wait(self.every):
+            self.last.update(_cpu_by_process())
+
+    def stop(self) -> float:
+        """Stop and return the CPU seconds used since the meter started."""
+        self.done.set()
+        self.thread.join()
+        self.last.update(_cpu_by_process())
+        return sum(cpu - self.first.get(key, 0.0) for key, cpu in self.last.items())
 
 
 def _warm(batch):
@@ -185,7 +224,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="onrecord-corpus-") as tmp:
         base = args.corpus or pathlib.Path(tmp)
         print(f"{'docs':>6} {'engine':>6} {'workers':>7} {'seconds':>8} {'docs/s':>7} {'peak MB':>8} "
-              f"{'stages peak MB':>14} {'stages s':>8} {'corpus s':>8} {'ray start s':>11}  corpus", flush=True)
+              f"{'stages peak MB':>14} {'stages s':>8} {'corpus s':>8} {'ray start s':>11} {'CPU s':>7} "
+              f"{'driver CPU s':>12}  corpus", flush=True)
         for size in (int(s) for s in args.sizes.split(",")):
             folder = base / f"articles_{size}"
             if not folder.exists():
@@ -195,7 +235,7 @@ def main() -> None:
                 print(f"{r['documents']:>6} {engine:>6} {workers:>7} {r['seconds']:>8.1f} "
                       f"{r['documents'] / r['seconds']:>7.2f} {r['peak_mb']:>8.0f} {r['stages_peak_mb']:>14.0f} "
                       f"{r['per_doc_s']:>8.1f} "
-                      f"{r['corpus_s']:>8.1f} {r['ray_start']:>11.1f}  "
+                      f"{r['corpus_s']:>8.1f} {r['ray_start']:>11.1f} {r['cpu']:>7.1f} {r['driver_cpu']:>12.1f}  "
                       f"{r['corpus']}", flush=True)
 
 
