@@ -186,3 +186,18 @@ def test_search_puts_the_newest_of_equal_scores_first(tmp_path):
         _add_statements(store, ["the summit ended", "the summit ended", "the summit ended"])
         assert [h["id"] for h in views.search_statements(store, "summit", limit=10)] == ["s002", "s001", "s000"]
         assert [h["id"] for h in views.search_statements(store, "summit", limit=1, offset=1)] == ["s001"]
+
+
+@pytest.mark.parametrize("query", ["summit", "summit ended", '"the summit"', "talks"])
+def test_search_hits_carry_the_bm25_score_of_their_row(tmp_path, query):
+    from onrecord.store import views
+    with Store(tmp_path / "s.db") as store:
+        _add_statements(store, ["the summit ended", "talks before the summit ended early", "summit summit talks",
+                                "no match here"])
+        hits = views.search_statements(store, query, limit=10)
+        q = views.fts_query(query)
+        expected = dict(store.conn.execute(
+            "SELECT s.id, bm25(statements_fts) FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
+            " WHERE statements_fts MATCH ?", (q,)).fetchall())
+    assert hits and {h["id"]: h["rank"] for h in hits} == expected
+    assert [h["rank"] for h in hits] == sorted(h["rank"] for h in hits)

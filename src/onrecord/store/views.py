@@ -627,19 +627,24 @@ def document_sources(store: Store, doc_id: str) -> list[str]:
 RANK_WINDOW = 1000
 
 
-def _best_rowids(store: Store, table: str, q: str, limit: int, offset: int) -> list[int]:
-    """Rowids of the best (bm25) matches of ``q`` in the FTS ``table``, within :data:`RANK_WINDOW`;
-    equal scores put the row stored last first."""
+def _best_rowids(store: Store, table: str, q: str, limit: int, offset: int) -> dict[int, float]:
+    """Rowids of the best (bm25) matches of ``q`` in the FTS ``table``, within :data:`RANK_WINDOW`,
+    best first, with their scores; equal scores put the row stored last first."""
     # One walk of the match list: the newest RANK_WINDOW matches are scored as they are read.
-    return [r[0] for r in store.conn.execute(
-        f"SELECT rowid FROM (SELECT rowid, rank AS score FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
-        " LIMIT ?) ORDER BY score, rowid DESC LIMIT ? OFFSET ?", (q, RANK_WINDOW, int(limit), int(offset)))]
+    return dict(store.conn.execute(
+        f"SELECT rowid, score FROM (SELECT rowid, rank AS score FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC"
+        " LIMIT ?) ORDER BY score, rowid DESC LIMIT ? OFFSET ?", (q, RANK_WINDOW, int(limit), int(offset))).fetchall())
 
 
-def _in_rank_order(rows: list, rowids: list[int]) -> list[dict]:
-    order = {rid: i for i, rid in enumerate(rowids)}
-    out = sorted((dict(r) for r in rows), key=lambda r: order[r.pop("_rowid")])
-    return out
+def _in_rank_order(rows: list, scores: dict[int, float]) -> list[dict]:
+    """The rows as dicts in the order of ``scores`` (best first), each with its ``rank``: the score
+    the ranking query gave it, so the snippet query need not score the rows again."""
+    by_rowid = {}
+    for r in rows:
+        out = dict(r)
+        out["rank"] = scores[out.pop("_rowid")]
+        by_rowid[r["_rowid"]] = out
+    return [by_rowid[rowid] for rowid in scores if rowid in by_rowid]
 
 
 def search_statements(store: Store, text: str, *, limit: int = 20, offset: int = 0) -> list[dict]:
@@ -648,20 +653,20 @@ def search_statements(store: Store, text: str, *, limit: int = 20, offset: int =
     q = fts_query(text)
     if not q:
         return []
-    rowids = _best_rowids(store, "statements_fts", q, limit, offset)
-    if not rowids:
+    scores = _best_rowids(store, "statements_fts", q, limit, offset)
+    if not scores:
         return []
     # The rowid range lets FTS5 walk one stretch of the match list instead of seeking each row.
-    marks = ",".join("?" * len(rowids))
+    marks = ",".join("?" * len(scores))
     rows = store.conn.execute(
         "SELECT statements_fts.rowid AS _rowid, s.id, s.date, s.date_confidence, s.kind, s.speaker_role, s.actor_id,"
         " s.n_reports, s.outlets, coalesce(a.name, s.speaker) AS speaker, s.first_doc_id AS doc_id,"
-        " s.first_quote_id AS quote_id, snippet(statements_fts, 0, ?, ?, '…', 40) AS snippet,"
-        " bm25(statements_fts) AS rank FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
+        " s.first_quote_id AS quote_id, snippet(statements_fts, 0, ?, ?, '…', 40) AS snippet"
+        " FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
         " LEFT JOIN actors a ON a.id = s.actor_id WHERE statements_fts MATCH ?"
         f" AND statements_fts.rowid BETWEEN ? AND ? AND +statements_fts.rowid IN ({marks})",
-        (MARK_START, MARK_END, q, min(rowids), max(rowids), *rowids)).fetchall()
-    return _in_rank_order(rows, rowids)
+        (MARK_START, MARK_END, q, min(scores), max(scores), *scores)).fetchall()
+    return _in_rank_order(rows, scores)
 
 
 def search_documents(store: Store, text: str, *, limit: int = 20, offset: int = 0) -> list[dict]:
@@ -669,18 +674,18 @@ def search_documents(store: Store, text: str, *, limit: int = 20, offset: int = 
     q = fts_query(text)
     if not q:
         return []
-    rowids = _best_rowids(store, "documents_fts", q, limit, offset)
-    if not rowids:
+    scores = _best_rowids(store, "documents_fts", q, limit, offset)
+    if not scores:
         return []
-    marks = ",".join("?" * len(rowids))
+    marks = ",".join("?" * len(scores))
     rows = store.conn.execute(
         "SELECT documents_fts.rowid AS _rowid, d.id, d.source, d.outlet, coalesce(d.story_date, d.published) AS date,"
-        " highlight(documents_fts, 0, ?, ?) AS title, snippet(documents_fts, 1, ?, ?, '…', 32) AS snippet,"
-        " bm25(documents_fts) AS rank FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        " highlight(documents_fts, 0, ?, ?) AS title, snippet(documents_fts, 1, ?, ?, '…', 32) AS snippet"
+        " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
         " WHERE documents_fts MATCH ?"
         f" AND documents_fts.rowid BETWEEN ? AND ? AND +documents_fts.rowid IN ({marks})",
-        (MARK_START, MARK_END, MARK_START, MARK_END, q, min(rowids), max(rowids), *rowids)).fetchall()
-    return _in_rank_order(rows, rowids)
+        (MARK_START, MARK_END, MARK_START, MARK_END, q, min(scores), max(scores), *scores)).fetchall()
+    return _in_rank_order(rows, scores)
 
 
 def search_counts(store: Store, text: str, *, cap: int = 10_000) -> dict[str, int]:
