@@ -1,0 +1,41 @@
+"""The HTML pieces built in Python escape exactly as markupsafe does."""
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup, escape
+
+from onrecord.web import render
+
+HOSTILE = "<script>alert('x')</script><img src=x onerror=\"alert(1)\"> &amp; &lt;b&gt; \u202eevil\u202c"
+
+
+@pytest.mark.parametrize("value", ["", "plain words", HOSTILE, "a & b < c > d \" e ' f", "&&<<>>", "“curly” ‘marks’",
+                                   "\x00\x02\x03", 42, 0.5, None, Markup("<b>kept</b>")])
+def test_text_html_is_markupsafe_escape(value):
+    assert render.text_html(value) == str(escape(value))
+
+
+@pytest.mark.parametrize("entry", [
+    {"entry": "statement", "id": "s<1>", "text": HOSTILE, "kind": "direct", "speaker": HOSTILE, "actor_id": "a/1 \"x\"",
+     "speaker_role": "<i>role</i>", "affiliation": "A & B", "outlets": ["<O1>", "O'2"], "n_reports": 2,
+     "date": "2016-10-24", "date_confidence": 0.9, "link": "/articles/d1#q-'x'"},
+    {"entry": "statement", "id": "s2", "text": " said, ", "kind": "indirect", "speaker": None, "actor_id": None,
+     "date": None, "date_confidence": None},
+    {"entry": "event", "id": "e<1>", "type": "CONSULT<", "mode": "'m'", "actor": HOSTILE, "actor_id": "x y",
+     "recipient": "R&R", "recipient_id": None, "location": "<Seoul>", "sentence": HOSTILE, "outlets": [],
+     "date": "2016-13-40", "date_confidence": 0.3, "link": None},
+])
+@pytest.mark.parametrize("show_speaker", [True, False])
+def test_entry_html_escapes_every_value(entry, show_speaker):
+    html = render.entry_html(entry, show_speaker=show_speaker)
+    assert "<script>" not in html and "<i>" not in html and "<O1>" not in html and "<Seoul>" not in html
+    if show_speaker and entry.get("actor_id") == "a/1 \"x\"":
+        assert 'href="/speakers/a%2F1%20%22x%22"' in html
+    if entry["entry"] == "event":
+        assert "&lt;Seoul&gt;" in html and "R&amp;R" in html
+
+
+@pytest.mark.parametrize("value, expected", [("2016-09-26", "Monday 26 September 2016"), ("2016-13-40", "2016-13-40"),
+                                             (None, "Undated"), ("", "Undated"), ("2016-09-26T10:00", "Monday 26 September 2016")])
+def test_long_date(value, expected):
+    assert render.long_date(value) == expected
