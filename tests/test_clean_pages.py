@@ -447,3 +447,21 @@ ROUNDUP = ["Tampere d. Turku 70-44", "Tampere (1-0): Virtanen 25 points. Laine 1
 ])
 def test_a_round_up_of_results_with_no_paragraph_is_kept_under_its_head(raw, expected):
     assert body(raw) == expected
+
+
+def test_the_section_headings_of_a_round_up_are_kept():
+    sections = ["TAMPERE HARBOUR", "Tampere harbour will reopen its ferry pier in May after a winter of repairs to the "
+                "quay, the port authority said on Monday, and ferries to the islands will run again.",
+                "TURKU CASTLE MUSEUM AND ITS EXHIBITION", "Turku castle museum reopens in June with a new exhibition on the "
+                "medieval town, its director said, after two years of repairs to the roof and the walls."]
+    raw = lines(HEAD, STORY[:2], "Here are some of the highlights:", sections, STORY[2:], "Tags: fire")
+    assert body(raw) == STORY[:2] + ["Here are some of the highlights:"] + sections + STORY[2:]
+
+
+@pytest.mark.parametrize("box", [
+    ["ORCHESTRA RETURNS TO THE RENOVATED MUSIC HALL"],
+    # a video's title under the player's label, however close to the paragraph under it
+    ["Video", "THE OWNER OF THE TIMBER YARD COUNTS THE LOSS AFTER THE FIRE THAT DESTROYED HIS WAREHOUSE"],
+])
+def test_a_line_in_capitals_that_heads_no_section_is_a_link(box):
+    assert body(lines(HEAD, STORY[:2], box, STORY[2:], "Tags: fire")) == STORY

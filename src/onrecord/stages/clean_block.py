@@ -306,9 +306,11 @@ def find_block(lines: list[Line]) -> tuple[int, int]:
                 before.kind = "caption"
                 ln.kind = "caption"
                 continue
-            # A subheading of a word or two, between two paragraphs.
+            # A subheading of a word or two, between two paragraphs (or under the line that
+            # introduces the sections: "Here are some of the highlights:").
             if (ln.kind == "short" and not ln.bullet and len(cl.words(ln.text)) <= 2
-                    and lines[i - 1].kind in ("prose", "sentence") and lines[i + 1].kind == "prose"):
+                    and (lines[i - 1].kind in ("prose", "sentence") or lines[i - 1].text.endswith(":"))
+                    and lines[i + 1].kind == "prose"):
                 ln.kind = "subhead"
         mark_player(lines, start, end)
         mark_link_lists(lines, start, end)

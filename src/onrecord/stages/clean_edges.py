@@ -97,6 +97,17 @@ def mark_player(lines: list[Line], start: int, end: int) -> None:
                     lines[k].kind = "related"
 
 
+def _heads_paragraph(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a section's heading: eight words or fewer, no player or button label
+    above it (a video's title), and the paragraph right under it opens with a word the heading
+    names ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT" / "Volkswagen is giving us ...")."""
+    if (i + 1 >= len(lines) or lines[i + 1].kind != "prose" or len(cl.words(lines[i].text)) > 8
+            or (i > 0 and lines[i - 1].kind == "ui")):
+        return False
+    opening = set(cl.words(lines[i + 1].text.lower())[:3])
+    return bool(keywords(lines[i].text) & opening)
+
+
 def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
     """Relabel as ``related`` the links to other stories inside the block ``start``..``end``:
     the lines under an inline box header ("Related stories", "DON'T MISS", "More in Politics")
@@ -139,7 +150,8 @@ def mark_link_lists(lines: list[Line], start: int, end: int) -> None:
                 intro = lines[i - 1]
             if len(group) >= 3 and not (intro is not None and intro.text.rstrip().endswith((":", "\u2026", "..."))):
                 groups.append(group)
-            elif len(group) == 1 and _all_caps(ln.text) and len(cl.words(ln.text)) >= 5 and not ln.text.endswith("?"):
+            elif (len(group) == 1 and _all_caps(ln.text) and len(cl.words(ln.text)) >= 5 and not ln.text.endswith("?")
+                  and not _heads_paragraph(lines, i)):
                 ln.kind = "related"
             i = j + 1
             continue
