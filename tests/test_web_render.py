@@ -39,3 +39,24 @@ def test_entry_html_escapes_every_value(entry, show_speaker):
                                              (None, "Undated"), ("", "Undated"), ("2016-09-26T10:00", "Monday 26 September 2016")])
 def test_long_date(value, expected):
     assert render.long_date(value) == expected
+
+
+@pytest.mark.parametrize("hit, present, absent", [
+    ({"actor_id": "a 1", "speaker": HOSTILE, "speaker_role": "<r>", "date": None, "snippet_html": "<mark>x</mark>",
+      "kind": "direct", "outlets": ["<O>"], "link": "/articles/d#q-1"},
+     ['href="/speakers/a%201"', "&lt;script&gt;", "&lt;r&gt;", "undated", "<mark>x</mark>", "&lt;O&gt;",
+      'href="/articles/d#q-1"'], ["<script>", "<r>", "<O>"]),
+    ({"actor_id": None, "speaker": None, "date": "2016-01-02", "snippet_html": "", "kind": "indirect", "outlets": []},
+     ['<span class="speaker">Unattributed</span>', "2016-01-02"], ["evidence", "outlets"]),
+])
+def test_statement_hits_escape_all_but_the_snippet(hit, present, absent):
+    html = render.statement_hits_html([hit])
+    assert all(p in html for p in present) and not any(a in html for a in absent)
+
+
+def test_article_hits_show_the_source_when_untitled_and_say_when_none_match():
+    html = render.article_hits_html([{"title": "", "title_html": "", "source": "<a.txt>", "link": "/articles/d",
+                                      "outlet": "A&B", "date": None, "snippet_html": "<mark>y</mark>"}])
+    assert "&lt;a.txt&gt;" in html and "A&amp;B" in html and "<mark>y</mark>" in html
+    assert render.article_hits_html([]) == '<p class="empty">No article matches.</p>'
+    assert render.statement_hits_html([]) == '<p class="empty">No statement matches.</p>'

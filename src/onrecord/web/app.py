@@ -145,7 +145,8 @@ def make_templates() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True, auto_reload=False)
     env.filters.update(long_date=render.long_date, confidence=render.confidence, marked=render.marked,
-                       safe_url=render.safe_url, days_html=render.days_html)
+                       safe_url=render.safe_url, days_html=render.days_html,
+                       statement_hits_html=render.statement_hits_html, article_hits_html=render.article_hits_html)
     env.globals.update(qs=render.query_string)
     return env
 

@@ -218,6 +218,42 @@ def days_html(days: Iterable[tuple[str | None, list[Mapping]]], *, show_speaker:
     return Markup("".join(out))
 
 
+def statement_hits_html(hits: Iterable[Mapping]) -> Markup:
+    """Search hits among statements as ``<article>`` blocks (``snippet_html`` is markup already,
+    every other value is escaped), or a line saying that none matches."""
+    out = []
+    for h in hits:
+        if h.get("actor_id"):
+            who = (f'<a class="speaker" href="/speakers/{text_html(urllib.parse.quote(h["actor_id"], safe="/"))}">'
+                   f'{text_html(h.get("speaker"))}</a>')
+        else:
+            who = f'<span class="speaker">{text_html(h.get("speaker") or "Unattributed")}</span>'
+        if h.get("speaker_role"):
+            who += f'<span class="role">{text_html(h["speaker_role"])}</span>'
+        meta = f'<span class="badge">{text_html(h.get("kind"))}</span> '
+        if h.get("outlets"):
+            meta += f'<span class="outlets">{text_html(", ".join(h["outlets"]))}</span>'
+        if h.get("link"):
+            meta += f'<a class="evidence" href="{text_html(h["link"])}">In the article →</a>'
+        out.append(f'  <article class="entry hit">\n    <div class="who">{who} <span class="muted">'
+                   f'{text_html(h.get("date") or "undated")}</span></div>\n'
+                   f'    <blockquote class="words">{h["snippet_html"]}</blockquote>\n'
+                   f'    <div class="meta">{meta}</div>\n  </article>\n')
+    return Markup("".join(out) or '<p class="empty">No statement matches.</p>')
+
+
+def article_hits_html(hits: Iterable[Mapping]) -> Markup:
+    """Search hits among articles as ``<article>`` blocks (``title_html`` and ``snippet_html`` are
+    markup already), or a line saying that none matches."""
+    out = []
+    for h in hits:
+        title = h["title_html"] if h.get("title") else text_html(h.get("source"))
+        out.append(f'  <article class="entry hit">\n    <div class="who"><a class="speaker" href="{text_html(h.get("link"))}">'
+                   f'{title}</a> <span class="muted">{text_html(h.get("outlet") or "")} {text_html(h.get("date") or "")}'
+                   f'</span></div>\n    <p class="sentence">{h["snippet_html"]}</p>\n  </article>\n')
+    return Markup("".join(out) or '<p class="empty">No article matches.</p>')
+
+
 def _months(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
     out = []
