@@ -4,6 +4,7 @@ concurrent clients, median and 95th percentile, printed as a table (measured, ne
     .venv/bin/python benchmarks/api_latency.py                  # 100,000 statements
     .venv/bin/python benchmarks/api_latency.py --db /tmp/bench.db --reuse --workers 2
     .venv/bin/python benchmarks/api_latency.py --statements 20000 --requests 100
+    .venv/bin/python benchmarks/api_latency.py --db /tmp/bench.db --reuse --in-process  # CPU ms per request
 
 The store is built here, fast, by bulk inserts straight into the tables (the FTS triggers index as
 rows go in): speakers with Zipf-like activity, roles and affiliations, outlets, dates over 13 years,
@@ -16,6 +17,7 @@ average is printed with the table.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import collections
 import datetime as dt
 import http.client
@@ -285,6 +287,59 @@ def server_cpu_seconds(pid: int) -> float:
     return total / tick
 
 
+async def _call(app, path: str) -> int:
+    """GET ``path`` from the ASGI ``app`` in this process; the response's status."""
+    raw, _, query = path.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": urllib.parse.unquote(raw), "raw_path": raw.encode(), "query_string": query.encode(),
+             "root_path": "", "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 80)}
+    asked, status = [], []
+
+    async def receive():
+        if asked:  # a client that stays connected: a streaming response listens for a disconnect
+            await asyncio.Event().wait()
+        asked.append(1)
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+
+    await app(scope, receive, send)
+    return status[0]
+
+
+def in_process_cpu(db: pathlib.Path, asked: dict, kinds: list[str], n: int) -> dict[str, float]:
+    """CPU milliseconds per request of each kind of page, the application called in this process
+    (no HTTP server, no client): the server's own work, which on a shared machine varies far less
+    than latency does. The same URLs every time (fixed seeds), after a warm-up."""
+    from onrecord.web.app import create_app
+
+    async def measure() -> dict[str, float]:
+        app = create_app(db)
+        for hook in app.router.on_startup:
+            await hook()
+        rng = random.Random(11)
+        for path in make_urls("timeline", asked, rng, 30) + make_urls("search", asked, rng, 30):
+            await _call(app, path)
+        out = {}
+        for kind in kinds:
+            urls = make_urls(kind, asked, rng, n)
+            t0 = time.process_time()
+            for path in urls:
+                if await _call(app, path) != 200:
+                    raise RuntimeError(f"{path}: not 200")
+            out[kind] = (time.process_time() - t0) * 1000 / n
+        return out
+
+    return asyncio.run(measure())
+
+
+#: The kinds of request measured, in the table's order.
+KINDS = ("timeline", "speaker", "search", "search common", "api timeline")
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[94]
 
@@ -298,6 +353,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes (onrecord serve --workers)")
     parser.add_argument("--recipient-index", action="store_true",
                         help="add an index on events(recipient_id, date) to the store first, to measure its effect")
+    parser.add_argument("--in-process", action="store_true",
+                        help="measure the server's CPU per request with the application called in this process,"
+                             " instead of latency over HTTP")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
         db = pathlib.Path(args.db) if args.db else pathlib.Path(tmp) / "bench.db"
@@ -311,13 +369,20 @@ def main() -> None:
             with sqlite3.connect(db) as conn:
                 conn.execute("CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_id, date)")
         asked = samples(db)
+        if args.in_process:
+            load_before = os.getloadavg()[0]
+            cpu = in_process_cpu(db, asked, list(KINDS), args.requests)
+            print(f"CPU ms per request, in process ({args.requests} requests each; load average {load_before:.1f} /"
+                  f" {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): "
+                  + "  ".join(f"{kind} {ms:.2f}" for kind, ms in cpu.items()))
+            return
         load_before = f"{os.getloadavg()[0]:.1f}"
         proc, base = start_server(db, args.workers)
         try:
             rng = random.Random(11)
             run(base, make_urls("timeline", asked, rng, 30) + make_urls("search", asked, rng, 30), 4)  # warm-up
             rows = []
-            for kind in ("timeline", "speaker", "search", "search common", "api timeline"):
+            for kind in KINDS:
                 for clients in (1, 16):
                     urls = make_urls(kind, asked, rng, args.requests)
                     cpu0, own0, t1 = server_cpu_seconds(proc.pid), time.process_time(), time.perf_counter()
