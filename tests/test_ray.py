@@ -326,3 +326,20 @@ def test_store_read_keeps_each_key_in_one_block(ray_session, tmp_path, keys, par
         assert block == sorted(block)
         for k in block:
             assert owner.setdefault(k, i) == i, f"key {k} is split between blocks"
+
+
+@pytest.mark.parametrize("n_files, workers, per_block", [
+    (10_000, 2, 16),   # a large input: blocks as large as the local engine's batches
+    (128, 2, 16),
+    (100, 2, 12),      # fewer files: smaller blocks, still four per worker
+    (18, 2, 2),
+    (5, 4, 1),
+    (1, 2, 1),
+    (0, 2, 1),
+])
+def test_files_per_block_is_capped_and_spreads_small_inputs(n_files, workers, per_block):
+    from onrecord.scale.ray import MIN_BLOCKS_PER_WORKER, files_per_block
+
+    assert files_per_block(n_files, workers) == per_block
+    if n_files >= MIN_BLOCKS_PER_WORKER * workers:
+        assert -(-n_files // per_block) >= MIN_BLOCKS_PER_WORKER * workers

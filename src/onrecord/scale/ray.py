@@ -35,8 +35,11 @@ from ..model import ERROR, Document
 from ..readers import expand_paths, reader_for
 from ..readers.base import failure
 
-#: Input files per block: one block is one task, so this sets how finely work is spread.
-FILES_PER_BLOCK = 8
+#: Input files per block at most. One block is one task and one batch through the stages: 16, as
+#: the local engine's batches, since spaCy parses a batch at once and each task has a fixed cost.
+FILES_PER_BLOCK = 16
+#: Blocks per worker at least, so that a small input is still spread over every worker.
+MIN_BLOCKS_PER_WORKER = 4
 #: Tries of a batch whose worker dies before it is given up and its documents recorded as failed.
 BATCH_TRIES = 4
 
@@ -277,6 +280,12 @@ def _workers(workers: int | None, settings: dict) -> int:
     return int(workers or ray_settings(settings).get("workers") or cluster_cpus())
 
 
+def files_per_block(n_files: int, workers: int) -> int:
+    """Input files per block for ``n_files`` files over ``workers`` workers: ``FILES_PER_BLOCK``,
+    or fewer when that would leave a worker under ``MIN_BLOCKS_PER_WORKER`` blocks."""
+    return max(1, min(FILES_PER_BLOCK, n_files // (MIN_BLOCKS_PER_WORKER * max(1, workers))))
+
+
 def read_and_run_ray(paths: Sequence[str], settings: dict, *, known: Iterable[str] | None = None,
                      address: str | None = None, workers: int | None = None, strict: bool = False,
                      stages: list | None = None) -> Iterator[Document]:
@@ -299,12 +308,13 @@ def read_and_run_ray(paths: Sequence[str], settings: dict, *, known: Iterable[st
     items = [{"file_no": i, "path": p} for i, p in enumerate(files)]
     if not items:
         return
-    ds = ray.data.from_items(items, override_num_blocks=max(1, -(-len(items) // FILES_PER_BLOCK)))
+    n_workers = _workers(workers, settings)
+    n_blocks = max(1, -(-len(items) // files_per_block(len(items), n_workers)))
+    ds = ray.data.from_items(items, override_num_blocks=n_blocks)
     ds = ds.map_batches(_read_files, batch_format="pyarrow", batch_size=None,
                         fn_kwargs={"settings": settings, "known_box": known_box})
     handle = _Tries.remote()
-    n_blocks = max(1, -(-len(items) // FILES_PER_BLOCK))
-    ds = add_stage_steps(ds, stages, workers=min(_workers(workers, settings), n_blocks), strict=strict,
+    ds = add_stage_steps(ds, stages, workers=min(n_workers, n_blocks), strict=strict,
                          tries=(handle, uuid.uuid4().hex))
     try:
         yield from _in_order(ds, files, settings, known_arr)
